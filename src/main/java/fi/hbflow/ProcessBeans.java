@@ -1,0 +1,75 @@
+package fi.hbflow;
+
+import fi.hbflow.budget.AssessmentRules;
+import fi.hbflow.budget.BudgetCalculationDelegate;
+import fi.hbflow.budget.SupportPlanRules;
+import fi.hbflow.caseflow.CaseNumbers;
+import fi.hbflow.caseflow.CaseOpeningListener;
+import fi.hbflow.caseflow.JdbcCaseNumbers;
+import fi.hbflow.caseflow.StepRules;
+import fi.hbflow.engine.DmnTables;
+import fi.hbflow.forms.FormCheckListener;
+import fi.hbflow.forms.FormRules;
+import fi.hbflow.routing.TaskRoutingListener;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * The beans the BPMN names in its expressions: {@code ${caseOpening}}, {@code ${taskRouting}}, {@code ${formCheck}},
+ * {@code ${budgetCalculation}}. Tests without Spring build the same objects with {@link #processBeans}.
+ */
+@Configuration
+public class ProcessBeans {
+
+  /** All expression beans, by name, built from the engine and a case-number source. */
+  public static java.util.Map<String, Object> processBeans(ProcessEngine engine, CaseNumbers caseNumbers) {
+    DmnTables tables = new DmnTables(engine);
+    return java.util.Map.of(
+        "caseOpening", new CaseOpeningListener(caseNumbers),
+        "taskRouting", new TaskRoutingListener(tables),
+        "formCheck", new FormCheckListener(formRules(tables)),
+        "budgetCalculation", new BudgetCalculationDelegate(tables));
+  }
+
+  static List<FormRules> formRules(DmnTables tables) {
+    List<FormRules> rules = new ArrayList<>(StepRules.all());
+    rules.add(AssessmentRules.withLatestPrices(tables));
+    rules.add(new SupportPlanRules());
+    return rules;
+  }
+
+  @Bean
+  DmnTables dmnTables(@Lazy ProcessEngine engine) {
+    return new DmnTables(engine);
+  }
+
+  @Bean
+  CaseNumbers caseNumbers(DataSource dataSource) {
+    return new JdbcCaseNumbers(dataSource);
+  }
+
+  @Bean
+  CaseOpeningListener caseOpening(CaseNumbers caseNumbers) {
+    return new CaseOpeningListener(caseNumbers);
+  }
+
+  @Bean
+  TaskRoutingListener taskRouting(DmnTables tables) {
+    return new TaskRoutingListener(tables);
+  }
+
+  @Bean
+  FormCheckListener formCheck(DmnTables tables) {
+    return new FormCheckListener(formRules(tables));
+  }
+
+  @Bean
+  BudgetCalculationDelegate budgetCalculation(DmnTables tables) {
+    return new BudgetCalculationDelegate(tables);
+  }
+}

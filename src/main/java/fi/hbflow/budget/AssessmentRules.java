@@ -1,0 +1,65 @@
+package fi.hbflow.budget;
+
+import fi.hbflow.engine.DmnTables;
+import fi.hbflow.forms.FormRules;
+import fi.hbflow.forms.FormValues;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Palvelutarpeen arviointi: entitlement, the needed services and the budget period. Amounts are checked against the
+ * price table's plausible maximum per month, so a typing error (7440 hours) is refused here, not budgeted.
+ */
+public class AssessmentRules implements FormRules {
+
+  private final Supplier<PriceList> prices;
+
+  public AssessmentRules(Supplier<PriceList> prices) {
+    this.prices = prices;
+  }
+
+  public static AssessmentRules withLatestPrices(DmnTables tables) {
+    return new AssessmentRules(() -> DmnPriceList.latest(tables));
+  }
+
+  @Override
+  public String activityId() {
+    return "Task_Arviointi";
+  }
+
+  @Override
+  public void check(FormValues form) {
+    LocalDate opened = form.date("vireilletulopaiva", "Vireilletulopäivä", false);
+    form.pastDate("arvioinninAloituspaiva", "Arvioinnin aloituspäivä", true, opened, "vireilletulopäivä");
+    String entitled = form.choice("oikeusVammaispalveluihin", "Oikeus vammaispalveluihin", Set.of("kylla", "ei"), true);
+    form.text("arvioinninYhteenveto", "Arvioinnin yhteenveto", true, 10, FormValues.MAX_TEXT);
+    if (!"kylla".equals(entitled)) {
+      return;
+    }
+    List<String> needProblems = new ArrayList<>();
+    List<ServiceNeed> needs = ServiceNeeds.from(form.rawValues(), needProblems);
+    needProblems.forEach(form::problem);
+    LocalDate start = form.date("budjettikaudenAlku", "Budjettikauden alku", true);
+    form.integer("budjettikaudenPituusKk", "Budjettikauden pituus (kk)", 1, BudgetPeriod.MAX_MONTHS, true);
+    if (needs.isEmpty() && needProblems.isEmpty()) {
+      form.problem("Merkitse vähintään yksi tarvittava palvelu ja sen määrä kuukaudessa.");
+    }
+    if (start == null) {
+      return;
+    }
+    PriceList list = prices.get();
+    for (ServiceNeed need : needs) {
+      // a missing price is left to the budget calculation, which names it and returns the case here
+      list.priceOn(need.serviceType(), start.withDayOfMonth(1)).ifPresent(price -> {
+        if (need.amountPerMonth() > price.maxPerMonth()) {
+          form.problem(price.serviceName() + ": " + need.amountPerMonth() + " " + price.unit() + "/kk on enemmän kuin "
+              + "suurin sallittu " + price.maxPerMonth() + ". Tarkista määrä.");
+        }
+      });
+    }
+  }
+
+}

@@ -1,0 +1,9 @@
+package fi.hbflow.budget;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+
+/** One service in one month: amount × the unit price valid on the month's first day, rounded half-up to cents. */
+public record BudgetLine(YearMonth month, String serviceType, String serviceName, int amount, String unit, BigDecimal unitPrice,
+                         long cents, String source) {
+}

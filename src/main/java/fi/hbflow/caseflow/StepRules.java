@@ -1,0 +1,100 @@
+package fi.hbflow.caseflow;
+
+import fi.hbflow.budget.SupportPlanRules;
+import fi.hbflow.forms.FormRules;
+import fi.hbflow.forms.FormValues;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** The server-side checks of the remaining steps of the HB service process, one small rule set per user task. */
+public final class StepRules {
+
+  public static final Set<String> YES_NO = Set.of("kylla", "ei");
+  public static final Set<String> SUPPORT_MODELS = Set.of("LAHEISET", "VERTAISTUKI", "HB_VASTUUHENKILO", "PALVELUOHJAAJA",
+      "JARJESTO", "OSTETTU_TUKIPALVELU", "EI_TUKEA");
+  public static final Set<String> ARRANGEMENTS = Set.of("PALVELUSETELI", "OSTOPALVELU", "OMA_TUOTANTO", "TYONANTAJAMALLI");
+  public static final Set<String> ENDING_REASONS = Set.of("asiakkaan_valinta", "tarpeet_muuttuneet", "muutto", "kuolema", "muu");
+
+  private StepRules() {
+  }
+
+  public static List<FormRules> all() {
+    return List.of(
+        rules("Task_Soveltuvuus", StepRules::suitability),
+        rules("Task_TuenValinta", StepRules::supportChoice),
+        rules("Task_Paatos", StepRules::decision),
+        rules("Task_Tiedoksianto", StepRules::notification),
+        rules("Task_Oikaisuvaatimus", StepRules::rectification),
+        rules("Task_Toteutus", StepRules::implementation),
+        rules("Task_Seuranta", StepRules::review));
+  }
+
+  static void suitability(FormValues form) {
+    form.choice("hbSoveltuu", "Soveltuuko HB", YES_NO, true);
+    form.choice("nykyistaVoiMuokata", "Voiko nykyistä palvelua muokata", YES_NO, true);
+    form.text("soveltuvuudenPerustelut", "Soveltuvuuden perustelut", true, 10, FormValues.MAX_TEXT);
+  }
+
+  static void supportChoice(FormValues form) {
+    String model = form.choice("tukimalli", "HB-tuen malli", SUPPORT_MODELS, true);
+    boolean supporter = model != null && !"EI_TUKEA".equals(model);
+    form.text("tukijanNimi", "Tukijan nimi", supporter, 2, 200);
+    form.text("tukijanYhteystiedot", "Tukijan yhteystiedot", false, 2, 300);
+    form.text("tuenSisalto", "Missä tukija auttaa", false);
+  }
+
+  static void decision(FormValues form) {
+    form.choice("paatos", "Päätös", Set.of("myonnetty", "hylatty"), true);
+    form.text("paatoksenPerustelut", "Päätöksen perustelut", true, 20, FormValues.MAX_TEXT);
+    form.pastDate("paatospaiva", "Päätöspäivä", true, form.date("vireilletulopaiva", "Vireilletulopäivä", false), "vireilletulopäivä");
+    if (form.user() != null) {
+      form.derive("paattaja", form.user());
+    }
+  }
+
+  static void notification(FormValues form) {
+    LocalDate decided = form.date("paatospaiva", "Päätöspäivä", false);
+    form.pastDate("tiedoksiantopaiva", "Tiedoksiantopäivä", true, decided, "päätöspäivä");
+    form.choice("tiedoksiantotapa", "Tiedoksiantotapa", Set.of("sahkoinen", "posti", "henkilokohtainen"), true);
+    String request = form.choice("oikaisuvaatimusSaapui", "Saapuiko oikaisuvaatimus", YES_NO, true);
+    form.text("oikaisuvaatimuksenSisalto", "Oikaisuvaatimuksen sisältö", "kylla".equals(request), 10, FormValues.MAX_TEXT);
+  }
+
+  static void rectification(FormValues form) {
+    form.choice("oikaisuvaatimuksenRatkaisu", "Oikaisuvaatimuksen ratkaisu", Set.of("hyvaksytty", "hylatty"), true);
+    form.text("oikaisuvaatimuksenPerustelut", "Ratkaisun perustelut", true, 10, FormValues.MAX_TEXT);
+  }
+
+  static void implementation(FormValues form) {
+    form.date("toteutuksenAloituspaiva", "Toteutuksen aloituspäivä", true);
+    for (int n = 1; n <= SupportPlanRules.ROWS; n++) {
+      if (form.isPresent("suunnitelma" + n + "Mita")) {
+        form.choice("suunnitelma" + n + "Jarjestamistapa", "Rivin " + n + " (" + form.raw("suunnitelma" + n + "Mita")
+            + ") järjestämistapa", ARRANGEMENTS, true);
+      }
+    }
+  }
+
+  static void review(FormValues form) {
+    form.pastDate("seurantapaiva", "Seurantapäivä", true, null, null);
+    form.text("seurannanHavainnot", "Seurannan havainnot", true, 5, FormValues.MAX_TEXT);
+    String outcome = form.choice("seurannanTulos", "Seurannan tulos", Set.of("jatketaan", "lasketaan_uudelleen", "paatetaan"), true);
+    form.choice("paattymisenSyy", "Päättymisen syy", ENDING_REASONS, "paatetaan".equals(outcome));
+  }
+
+  private static FormRules rules(String activityId, Consumer<FormValues> check) {
+    return new FormRules() {
+      @Override
+      public String activityId() {
+        return activityId;
+      }
+
+      @Override
+      public void check(FormValues form) {
+        check.accept(form);
+      }
+    };
+  }
+}

@@ -1,0 +1,39 @@
+package fi.hbflow.engine;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * The few engine internals HB Flow relies on, in one place (so that a move to an API-compatible fork stays small):
+ * the engine clock, and running the application's own look-ups without the calling worker's authorizations.
+ */
+public final class EngineContext {
+
+  public static final ZoneId FINLAND = ZoneId.of("Europe/Helsinki");
+
+  private EngineContext() {
+  }
+
+  /** Today in Finland by the engine clock (tests move it with {@code ClockUtil}). */
+  public static LocalDate today() {
+    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), FINLAND);
+  }
+
+  /**
+   * Runs an application look-up (price table, routing table) that the worker who triggered it need not be authorized
+   * to do themselves. Outside a command context it simply runs.
+   */
+  public static <T> T withoutAuthorization(Supplier<T> lookup) {
+    CommandContext commandContext = Context.getCommandContext();
+    if (commandContext == null) {
+      return lookup.get();
+    }
+    Callable<T> callable = lookup::get;
+    return commandContext.runWithoutAuthorization(callable);
+  }
+}

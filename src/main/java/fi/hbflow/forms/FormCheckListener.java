@@ -1,0 +1,46 @@
+package fi.hbflow.forms;
+
+import fi.hbflow.engine.EngineContext;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/**
+ * Task listener on {@code complete} ({@code ${formCheck}}): runs the {@link FormRules} of the task, refuses the form
+ * with all its problems, or stores the derived values and who completed it.
+ */
+public class FormCheckListener implements TaskListener {
+
+  private final Map<String, FormRules> rulesByActivity;
+
+  public FormCheckListener(Iterable<FormRules> rules) {
+    java.util.List<FormRules> list = new java.util.ArrayList<>();
+    rules.forEach(list::add);
+    this.rulesByActivity = list.stream().collect(Collectors.toMap(FormRules::activityId, Function.identity()));
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormRules rules = rulesByActivity.get(task.getTaskDefinitionKey());
+    if (rules == null) {
+      return;
+    }
+    FormValues form = new FormValues(task.getVariables(), EngineContext.today(), completedBy(task));
+    rules.check(form);
+    if (form.hasProblems()) {
+      throw FormRejected.because(task.getTaskDefinitionKey(), form.problems());
+    }
+    form.derived().forEach(task::setVariable);
+  }
+
+  private static String completedBy(DelegateTask task) {
+    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (current != null && current.getUserId() != null) {
+      return current.getUserId();
+    }
+    return task.getAssignee();
+  }
+}

@@ -1,0 +1,20 @@
+package fi.hbflow.forms;
+
+import java.util.List;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+
+/**
+ * Refuses a submitted form. The engine's form-validation exception is the one its REST API answers with HTTP 400 and
+ * the message (task complete, task submit-form, start submit-form) and Tasklist shows to the worker; the transaction
+ * rolls back, so the task or start form stays exactly where it was.
+ */
+public final class FormRejected {
+
+  private FormRejected() {
+  }
+
+  public static FormFieldValidationException because(String activityId, List<String> problems) {
+    return new FormFieldValidationException(activityId,
+        "Lomaketta ei voitu tallentaa: " + String.join(" ", problems));
+  }
+}

@@ -1,0 +1,41 @@
+package fi.hbflow.routing;
+
+import fi.hbflow.engine.DmnTables;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+/**
+ * Task listener on {@code create} ({@code ${taskRouting}}): gives the task the candidate groups that the routing
+ * table {@code hb-tehtavien-reititys.dmn} names for it. The process owner changes who sees what in that table.
+ */
+public class TaskRoutingListener implements TaskListener {
+
+  public static final String DECISION_KEY = "hb-tehtavien-reititys";
+
+  private final DmnTables tables;
+
+  public TaskRoutingListener(DmnTables tables) {
+    this.tables = tables;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    DmnDecisionTableResult result = tables.latest(DECISION_KEY).evaluate(Map.of("tehtava", task.getTaskDefinitionKey()));
+    if (result.isEmpty()) {
+      throw new IllegalStateException("Routing table " + DECISION_KEY + " has no row for task " + task.getTaskDefinitionKey());
+    }
+    groups(result.getSingleResult().getEntry("ryhmat")).forEach(task::addCandidateGroup);
+  }
+
+  /** "palveluohjaus, hb-vastuuhenkilot" → [palveluohjaus, hb-vastuuhenkilot]. */
+  static List<String> groups(Object cell) {
+    if (cell == null) {
+      return List.of();
+    }
+    return Arrays.stream(cell.toString().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+}
