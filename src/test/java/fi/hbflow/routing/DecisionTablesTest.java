@@ -1,0 +1,55 @@
+package fi.hbflow.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.hbflow.engine.DmnTables;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The delegation rules ({@code hb-delegointisaannot}) and the task routing table ({@code hb-tehtavien-reititys}). */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = {"processes/hb-delegointisaannot.dmn", "processes/hb-tehtavien-reititys.dmn"})
+class DecisionTablesTest {
+
+  ProcessEngine engine;
+
+  @ParameterizedTest(name = "{0} c/v, {1}, {2} -> {3}")
+  @CsvSource({
+      "3000000, HENKILOKOHTAINEN_APU, aikuinen, sosiaalityo",
+      "3000001, HENKILOKOHTAINEN_APU, aikuinen, johtavat-sosiaalityontekijat",
+      "10000000, HENKILOKOHTAINEN_APU, aikuinen, johtavat-sosiaalityontekijat",
+      "10000001, HENKILOKOHTAINEN_APU, aikuinen, palvelupaallikot",
+      "500000, VALMENNUS, lapsi, johtavat-sosiaalityontekijat",
+      "500000, 'KULJETUSPALVELU,TUETTU_ASUMINEN', ikaantynyt, johtavat-sosiaalityontekijat",
+      "500000, KULJETUSPALVELU, ikaantynyt, sosiaalityo",
+      "20000000, TUETTU_ASUMINEN, lapsi, palvelupaallikot"})
+  void delegationRulesNameTheDecisionMaker(long annualCents, String serviceTypes, String ageGroup, String group) {
+    DmnDecisionResult result = engine.getDecisionService().evaluateDecisionByKey("hb-delegointisaannot")
+        .variables(Map.of("vuosibudjettiSentit", annualCents, "palvelutyypit", serviceTypes, "ikaryhma", ageGroup))
+        .evaluate();
+    assertThat(result.getSingleResult().<String>getEntry("paattajaRyhma")).isEqualTo(group);
+    assertThat(result.getSingleResult().<String>getEntry("delegointiPerustelu")).contains("delegointisääntö");
+  }
+
+  @Test
+  void routingTableGivesEveryTaskAGroupAndUnknownTasksALeader() {
+    DmnTables tables = new DmnTables(engine);
+    assertThat(groups(tables, "Task_Arviointi")).containsExactly("sosiaalityo");
+    assertThat(groups(tables, "Task_TuenValinta")).containsExactly("palveluohjaus", "hb-vastuuhenkilot");
+    assertThat(groups(tables, "Task_Oikaisuvaatimus")).containsExactly("yksilojaosto");
+    assertThat(groups(tables, "Task_Uusi")).containsExactly("johtavat-sosiaalityontekijat");
+  }
+
+  private static List<String> groups(DmnTables tables, String task) {
+    return TaskRoutingListener.groups(tables.latest(TaskRoutingListener.DECISION_KEY)
+        .evaluate(Map.of("tehtava", task)).getSingleResult().getEntry("ryhmat"));
+  }
+}
