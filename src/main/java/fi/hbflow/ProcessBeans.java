@@ -43,6 +43,12 @@ public class ProcessBeans {
     return rules;
   }
 
+  /** Refused forms reach Tasklist and REST callers as HTTP 400 with their message (see the class). */
+  @Bean
+  fi.hbflow.engine.FormRejectionPlugin formRejectionPlugin() {
+    return new fi.hbflow.engine.FormRejectionPlugin();
+  }
+
   @Bean
   DmnTables dmnTables(@Lazy ProcessEngine engine) {
     return new DmnTables(engine);

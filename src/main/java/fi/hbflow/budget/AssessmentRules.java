@@ -51,14 +51,16 @@ public class AssessmentRules implements FormRules {
       return;
     }
     PriceList list = prices.get();
+    LocalDate firstDay = start.withDayOfMonth(1);
     for (ServiceNeed need : needs) {
-      // a missing price is left to the budget calculation, which names it and returns the case here
-      list.priceOn(need.serviceType(), start.withDayOfMonth(1)).ifPresent(price -> {
+      // a price missing later in the period is left to the budget calculation, which names it and returns the case here
+      list.priceOn(need.serviceType(), firstDay).ifPresentOrElse(price -> {
         if (need.amountPerMonth() > price.maxPerMonth()) {
           form.problem(price.serviceName() + ": " + need.amountPerMonth() + " " + price.unit() + "/kk on enemmän kuin "
               + "suurin sallittu " + price.maxPerMonth() + ". Tarkista määrä.");
         }
-      });
+      }, () -> form.problem("Palvelulle " + need.serviceType() + " ei ole yksikköhintaa " + firstDay + " (hinnasto "
+          + list.version() + "): tarkista palvelu ja budjettikauden alku."));
     }
   }
 

@@ -1,0 +1,153 @@
+package fi.hbflow.caseflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.hbflow.ProcessBeans;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+/** Drives an HB case through the Java API the way workers do through Tasklist, for the model tests. */
+public class HbCaseDriver {
+
+  public static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+
+  public static final List<String> SERVICE_TYPES = List.of("HENKILOKOHTAINEN_APU", "PAIVATOIMINTA", "TYOTOIMINTA",
+      "TUETTU_ASUMINEN", "LYHYTAIKAINEN_HUOLENPITO", "KULJETUSPALVELU", "VALMENNUS");
+
+  private final ProcessEngine engine;
+
+  public HbCaseDriver(ProcessEngine engine) {
+    this.engine = engine;
+    AtomicLong numbers = new AtomicLong();
+    ProcessBeans.processBeans(engine, year -> numbers.incrementAndGet()).forEach(Mocks::register);
+    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(10, 0).atZone(ZoneId.of("Europe/Helsinki")).toInstant()));
+  }
+
+  public static Map<String, Object> startForm() {
+    Map<String, Object> v = new HashMap<>();
+    v.put("asiakasNimi", "Aino Asiakas");
+    v.put("henkilotunnus", "010594Y9021");
+    v.put("kotikunta", "Lappeenranta");
+    v.put("puhelin", "+358 40 123 4567");
+    v.put("vireilletulopaiva", "2026-06-01");
+    v.put("tavallisetPalvelutEivatSovi", "Asumispalvelun aikataulut eivät sovi opiskeluun ja työhön.");
+    v.put("nykyisetPalvelut", "Kuljetuspalvelu");
+    return v;
+  }
+
+  public static Map<String, Object> assessment(Object... needs) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("arvioinninAloituspaiva", "2026-06-05");
+    v.put("oikeusVammaispalveluihin", "kylla");
+    v.put("budjettikaudenAlku", "2026-07-01");
+    v.put("budjettikaudenPituusKk", 12);
+    v.put("arvioinninYhteenveto", "Tarvitsee avustajan arkeen ja kuljetuksia opiskeluun.");
+    // the form submits every field, an empty one as null (so an earlier need is cleared on a new assessment)
+    for (String type : SERVICE_TYPES) {
+      v.put("tarve_" + type, null);
+    }
+    for (int i = 0; i < needs.length; i += 2) {
+      v.put("tarve_" + needs[i], needs[i + 1]);
+    }
+    return v;
+  }
+
+  /** The standard need: 40 h personal assistance and 18 trips a month, 1.7.2026–30.6.2027 = 22 127,40 €. */
+  public static Map<String, Object> standardAssessment() {
+    return assessment("HENKILOKOHTAINEN_APU", 40, "KULJETUSPALVELU", 18);
+  }
+
+  public static Map<String, Object> plan(String... rows) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("tukisuunnitelmanTavoitteet", "Asiakas opiskelee ja käy töissä avustajan tuella.");
+    for (int n = 1; n <= 8; n++) { // the form submits every row, an empty one as null
+      v.put("suunnitelma" + n + "Mita", null);
+      v.put("suunnitelma" + n + "Tuottaja", null);
+      v.put("suunnitelma" + n + "EuroaKk", null);
+    }
+    for (int i = 0; i < rows.length; i += 3) {
+      int n = i / 3 + 1;
+      v.put("suunnitelma" + n + "Mita", rows[i]);
+      v.put("suunnitelma" + n + "Tuottaja", rows[i + 1]);
+      v.put("suunnitelma" + n + "EuroaKk", rows[i + 2]);
+    }
+    return v;
+  }
+
+  public static Map<String, Object> decision(String outcome) {
+    return Map.of("paatos", outcome, "paatospaiva", "2026-06-12",
+        "paatoksenPerustelut", "Budjetti vastaa arvioitua tarvetta ja suunnitelma pysyy budjetissa.");
+  }
+
+  public static Map<String, Object> notification(boolean rectificationRequested) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("tiedoksiantopaiva", "2026-06-13");
+    v.put("tiedoksiantotapa", "posti");
+    v.put("oikaisuvaatimusSaapui", rectificationRequested ? "kylla" : "ei");
+    if (rectificationRequested) {
+      v.put("oikaisuvaatimuksenSisalto", "Asiakas pyytää oikaisua: avustajatunnit eivät riitä.");
+    }
+    return v;
+  }
+
+  public ProcessInstance open(Map<String, Object> startForm) {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("hb-palveluprosessi").latestVersion().singleResult().getId();
+    return engine.getFormService().submitStartForm(definitionId, startForm);
+  }
+
+  public Task task(ProcessInstance pi, String taskKey) {
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).list();
+    assertThat(tasks).extracting(Task::getTaskDefinitionKey).containsExactly(taskKey);
+    return tasks.get(0);
+  }
+
+  public List<String> candidateGroups(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).sorted().toList();
+  }
+
+  public void complete(ProcessInstance pi, String taskKey, Map<String, Object> variables) {
+    engine.getFormService().submitTaskForm(task(pi, taskKey).getId(), variables);
+    runJobs(pi);
+  }
+
+  /** Runs the asynchronous continuations (budget calculation, delegation rules) as the job executor would. */
+  public void runJobs(ProcessInstance pi) {
+    for (int round = 0; round < 10; round++) {
+      List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+  }
+
+  public Object variable(ProcessInstance pi, String name) {
+    return engine.getRuntimeService().getVariable(pi.getId(), name);
+  }
+
+  /** Opens a case and carries it to the decision task with the standard need and a plan within the budget. */
+  public ProcessInstance toDecision(Map<String, Object> assessment) {
+    ProcessInstance pi = open(startForm());
+    complete(pi, "Task_Arviointi", assessment);
+    complete(pi, "Task_Soveltuvuus", Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
+        "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata opiskelun aikatauluihin."));
+    complete(pi, "Task_TuenValinta", Map.of("tukimalli", "HB_VASTUUHENKILO", "tukijanNimi", "Heikki HB-vastuuhenkilö",
+        "suostumusTietojenLuovutukseen", true, "tuenSisalto", "Suunnitelman laatiminen"));
+    complete(pi, "Task_Tukisuunnitelma", plan("Henkilökohtainen avustaja", "Avustajapalvelu Oy", "1500,00",
+        "Taksimatkat", "Taksi Etelä-Karjala", "300"));
+    return pi;
+  }
+}

@@ -1,0 +1,286 @@
+package fi.hbflow.caseflow;
+
+import static fi.hbflow.caseflow.HbCaseDriver.assessment;
+import static fi.hbflow.caseflow.HbCaseDriver.decision;
+import static fi.hbflow.caseflow.HbCaseDriver.notification;
+import static fi.hbflow.caseflow.HbCaseDriver.plan;
+import static fi.hbflow.caseflow.HbCaseDriver.standardAssessment;
+import static fi.hbflow.caseflow.HbCaseDriver.startForm;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code hb-palveluprosessi}: one test per path, and the bad inputs that must be refused without losing the case. */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = {"processes/hb-palveluprosessi.bpmn", "processes/hb-yksikkohinnat.dmn",
+    "processes/hb-delegointisaannot.dmn", "processes/hb-tehtavien-reititys.dmn"})
+class HbPalveluprosessiProcessTest {
+
+  ProcessEngine engine;
+  HbCaseDriver hb;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    hb = new HbCaseDriver(engine);
+  }
+
+  @Test
+  void caseOpensWithReadableBusinessKeyAgeGroupAndRoutedAssessment() {
+    Map<String, Object> form = startForm();
+    form.put("henkilotunnus", "010594y9021");
+    ProcessInstance first = hb.open(form);
+    ProcessInstance second = hb.open(startForm());
+
+    assertThat(first.getBusinessKey()).isEqualTo("HB-2026-000001");
+    assertThat(second.getBusinessKey()).isEqualTo("HB-2026-000002");
+    assertThat(hb.variable(first, "henkilotunnus")).isEqualTo("010594Y9021");
+    assertThat(hb.variable(first, "ikaryhma")).isEqualTo("aikuinen");
+    assertThat(first).isWaitingAt("Task_Arviointi");
+    assertThat(hb.candidateGroups(hb.task(first, "Task_Arviointi"))).containsExactly("sosiaalityo");
+  }
+
+  @Test
+  void notEntitledEndsTheCase() {
+    ProcessInstance pi = hb.open(startForm());
+    Map<String, Object> form = assessment();
+    form.put("oikeusVammaispalveluihin", "ei");
+    hb.complete(pi, "Task_Arviointi", form);
+    assertThat(pi).isEnded().hasPassed("End_EiOikeutta");
+  }
+
+  @Test
+  void notSuitableGoesToOrdinaryServicesWithReasons() {
+    ProcessInstance pi = hb.open(startForm());
+    hb.complete(pi, "Task_Arviointi", standardAssessment());
+    hb.complete(pi, "Task_Soveltuvuus", Map.of("hbSoveltuu", "ei", "nykyistaVoiMuokata", "kylla",
+        "soveltuvuudenPerustelut", "Nykyistä asumispalvelua voidaan muokata."));
+    assertThat(pi).isEnded().hasPassed("End_TavallisetPalvelut");
+    assertThat(pi).variables().containsEntry("hbTulos", "tavalliset_palvelut")
+        .containsEntry("soveltuvuudenPerustelut", "Nykyistä asumispalvelua voidaan muokata.");
+  }
+
+  @Test
+  void approvedCaseIsImplementedFollowedUpAndEnded() {
+    ProcessInstance pi = hb.toDecision(standardAssessment());
+
+    assertThat(pi).variables()
+        .containsEntry("budjettiKausiSentit", 2_212_740L)
+        .containsEntry("budjettiYhteensa", "22 127,40 €")
+        .containsEntry("hinnasto", "hb-yksikkohinnat v1")
+        .containsEntry("palvelutyypit", "HENKILOKOHTAINEN_APU,KULJETUSPALVELU")
+        .containsEntry("suunnitelmaKkSentit", 180_000L)
+        .containsEntry("paattajaRyhma", "sosiaalityo");
+    assertThat((String) hb.variable(pi, "budjettiErittelyTeksti")).contains("Henkilökohtainen apu: 40 tunti/kk × 32,45 €");
+    JsonValue breakdown = engine.getRuntimeService().getVariableTyped(pi.getId(), "budjettierittely");
+    assertThat(breakdown.getValue().prop("kuukaudet").elements()).hasSize(12);
+    assertThat(hb.candidateGroups(hb.task(pi, "Task_Paatos"))).containsExactly("sosiaalityo");
+
+    engine.getIdentityService().setAuthenticatedUserId("sosiaalityontekija");
+    hb.complete(pi, "Task_Paatos", decision("myonnetty"));
+    engine.getIdentityService().clearAuthentication();
+    assertThat(hb.variable(pi, "paattaja")).isEqualTo("sosiaalityontekija");
+
+    hb.complete(pi, "Task_Tiedoksianto", notification(false));
+    assertThat(hb.candidateGroups(hb.task(pi, "Task_Toteutus"))).containsExactly("palveluohjaus");
+    hb.complete(pi, "Task_Toteutus", Map.of("toteutuksenAloituspaiva", "2026-07-01",
+        "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI", "suunnitelma2Jarjestamistapa", "PALVELUSETELI"));
+    hb.complete(pi, "Task_Seuranta", review("jatketaan", null));
+    hb.complete(pi, "Task_Seuranta", review("paatetaan", "muutto"));
+
+    assertThat(pi).isEnded().hasPassed("Task_Toteutus", "End_Paattynyt");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("paattymisenSyy").singleResult().getValue()).isEqualTo("muutto");
+  }
+
+  @Test
+  void rejectedCaseEndsAfterNotification() {
+    ProcessInstance pi = hb.toDecision(standardAssessment());
+    hb.complete(pi, "Task_Paatos", decision("hylatty"));
+    hb.complete(pi, "Task_Tiedoksianto", notification(false));
+    assertThat(pi).isEnded().hasPassed("End_EiMyonnetty").hasNotPassed("Task_Toteutus");
+  }
+
+  @Test
+  void upheldRectificationRequestChangesTheDecision() {
+    ProcessInstance pi = hb.toDecision(standardAssessment());
+    hb.complete(pi, "Task_Paatos", decision("hylatty"));
+    hb.complete(pi, "Task_Tiedoksianto", notification(true));
+    assertThat(hb.candidateGroups(hb.task(pi, "Task_Oikaisuvaatimus"))).containsExactly("yksilojaosto");
+    hb.complete(pi, "Task_Oikaisuvaatimus", Map.of("oikaisuvaatimuksenRatkaisu", "hyvaksytty",
+        "oikaisuvaatimuksenPerustelut", "Arvioitu tarve oikeuttaa HB:hen."));
+
+    // routed again by the delegation rules, decided anew
+    assertThat(hb.candidateGroups(hb.task(pi, "Task_Paatos"))).containsExactly("sosiaalityo");
+    hb.complete(pi, "Task_Paatos", decision("myonnetty"));
+    hb.complete(pi, "Task_Tiedoksianto", notification(false));
+    assertThat(pi).isWaitingAt("Task_Toteutus");
+  }
+
+  @Test
+  void rejectedRectificationRequestKeepsTheDecision() {
+    ProcessInstance pi = hb.toDecision(standardAssessment());
+    hb.complete(pi, "Task_Paatos", decision("myonnetty"));
+    hb.complete(pi, "Task_Tiedoksianto", notification(true));
+    hb.complete(pi, "Task_Oikaisuvaatimus", Map.of("oikaisuvaatimuksenRatkaisu", "hylatty",
+        "oikaisuvaatimuksenPerustelut", "Päätös vastaa arvioitua tarvetta."));
+    assertThat(pi).isWaitingAt("Task_Toteutus");
+  }
+
+  @Test
+  void reviewWithChangedNeedsRecalculatesAndRoutesTheNewDecisionAgain() {
+    ProcessInstance pi = hb.toDecision(standardAssessment());
+    hb.complete(pi, "Task_Paatos", decision("myonnetty"));
+    hb.complete(pi, "Task_Tiedoksianto", notification(false));
+    hb.complete(pi, "Task_Toteutus", Map.of("toteutuksenAloituspaiva", "2026-07-01",
+        "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI", "suunnitelma2Jarjestamistapa", "OSTOPALVELU"));
+    hb.complete(pi, "Task_Seuranta", review("lasketaan_uudelleen", null));
+
+    assertThat(pi).isWaitingAt("Task_Arviointi");
+    hb.complete(pi, "Task_Arviointi", assessment("HENKILOKOHTAINEN_APU", 400));
+    hb.complete(pi, "Task_Soveltuvuus", Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
+        "soveltuvuudenPerustelut", "Tarve on kasvanut, HB soveltuu edelleen."));
+    hb.complete(pi, "Task_TuenValinta", Map.of("tukimalli", "EI_TUKEA"));
+    // 400 h × 32,45 € × 6 + 400 h × 33,40 € × 6 = 158 040,00 € a year: the service manager decides
+    assertThat(hb.variable(pi, "budjettiKausiSentit")).isEqualTo(15_804_000L);
+    hb.complete(pi, "Task_Tukisuunnitelma", plan("Avustajat", "Avustajapalvelu Oy", "13000"));
+    assertThat(hb.candidateGroups(hb.task(pi, "Task_Paatos"))).containsExactly("palvelupaallikot");
+    assertThat((String) hb.variable(pi, "delegointiPerustelu")).contains("100 000");
+  }
+
+  @Test
+  void anUnknownServiceIsRefusedInTheAssessmentForm() {
+    ProcessInstance pi = hb.open(startForm());
+    assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", assessment("RATSASTUS", 4)))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("RATSASTUS")
+        .hasMessageContaining("ei ole yksikköhintaa");
+    assertThat(pi).isWaitingAt("Task_Arviointi");
+  }
+
+  @Test
+  void aMissingPriceSendsTheCaseBackToTheAssessmentWithTheReasonAndNoIncident() {
+    ProcessInstance pi = hb.open(startForm());
+    Map<String, Object> form = standardAssessment();
+    form.put("budjettikaudenAlku", "2027-06-01"); // the example price list ends with 2027
+    hb.complete(pi, "Task_Arviointi", form);
+    passSuitabilityAndSupport(pi);
+
+    assertThat(pi).isWaitingAt("Task_Arviointi");
+    assertThat((String) hb.variable(pi, "laskentavirhe")).contains("HENKILOKOHTAINEN_APU").contains("2028-01-01")
+        .contains("ei ole yksikköhintaa");
+    assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+
+    // corrected, the calculation succeeds and the reason is cleared
+    hb.complete(pi, "Task_Arviointi", standardAssessment());
+    passSuitabilityAndSupport(pi);
+    assertThat(pi).isWaitingAt("Task_Tukisuunnitelma");
+    assertThat(hb.variable(pi, "laskentavirhe")).isNull();
+    assertThat(hb.variable(pi, "budjettiKausiSentit")).isEqualTo(2_212_740L);
+  }
+
+  private void passSuitabilityAndSupport(ProcessInstance pi) {
+    hb.complete(pi, "Task_Soveltuvuus", Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
+        "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata."));
+    hb.complete(pi, "Task_TuenValinta", Map.of("tukimalli", "EI_TUKEA"));
+  }
+
+  @Test
+  void invalidIdentityCodeStartsNothing() {
+    Map<String, Object> form = startForm();
+    form.put("henkilotunnus", "010594Y9022");
+    assertThatThrownBy(() -> hb.open(form)).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("tarkiste");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void startFormReportsAllItsProblemsAtOnce() {
+    Map<String, Object> form = startForm();
+    form.put("henkilotunnus", "1234");
+    form.put("asiakasNimi", "");
+    form.put("vireilletulopaiva", "2030-01-01");
+    assertThatThrownBy(() -> hb.open(form)).hasMessageContaining("väärän muotoinen")
+        .hasMessageContaining("Asiakkaan nimi puuttuu").hasMessageContaining("tulevaisuudessa");
+  }
+
+  @Test
+  void negativeAndAbsurdAmountsAreRefusedAndTheTaskStays() {
+    ProcessInstance pi = hb.open(startForm());
+    String taskId = hb.task(pi, "Task_Arviointi").getId();
+    assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", assessment("HENKILOKOHTAINEN_APU", -5)))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("negatiivinen");
+    assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", assessment("HENKILOKOHTAINEN_APU", 7440)))
+        .hasMessageContaining("7440").hasMessageContaining("744");
+    assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", assessment("KULJETUSPALVELU", "kaksi")))
+        .hasMessageContaining("kokonaisluku");
+    assertThat(hb.task(pi, "Task_Arviointi").getId()).isEqualTo(taskId);
+    assertThat(hb.variable(pi, "tarve_HENKILOKOHTAINEN_APU")).isNull();
+  }
+
+  @Test
+  void aPlanOverItsBudgetIsRefused() {
+    ProcessInstance pi = hb.open(startForm());
+    hb.complete(pi, "Task_Arviointi", standardAssessment());
+    hb.complete(pi, "Task_Soveltuvuus", Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
+        "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata."));
+    hb.complete(pi, "Task_TuenValinta", Map.of("tukimalli", "EI_TUKEA"));
+
+    assertThatThrownBy(() -> hb.complete(pi, "Task_Tukisuunnitelma", plan("Avustaja", "Avustajapalvelu Oy", "2000")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("ylittää budjetin")
+        .hasMessageContaining("24 000,00 €").hasMessageContaining("22 127,40 €");
+    assertThatThrownBy(() -> hb.complete(pi, "Task_Tukisuunnitelma", plan("Avustaja", "", "-100")))
+        .hasMessageContaining("Tuottaja puuttuu").hasMessageContaining("negatiivinen");
+    assertThat(pi).isWaitingAt("Task_Tukisuunnitelma");
+  }
+
+  @Test
+  void aDecisionWithoutJustificationIsRefused() {
+    ProcessInstance pi = hb.toDecision(standardAssessment());
+    Map<String, Object> form = new HashMap<>(decision("myonnetty"));
+    form.put("paatoksenPerustelut", "  ");
+    assertThatThrownBy(() -> hb.complete(pi, "Task_Paatos", form)).hasMessageContaining("Päätöksen perustelut puuttuu");
+    form.put("paatoksenPerustelut", "ok");
+    form.put("paatos", "ehka");
+    assertThatThrownBy(() -> hb.complete(pi, "Task_Paatos", form))
+        .hasMessageContaining("vähintään 20 merkkiä").hasMessageContaining("'ehka' ei ole sallittu");
+    assertThat(pi).isWaitingAt("Task_Paatos");
+  }
+
+  @Test
+  void aChildsCaseGoesToTheLeadingSocialWorker() {
+    Map<String, Object> start = startForm();
+    start.put("henkilotunnus", "010516A901V");
+    ProcessInstance pi = hb.open(start);
+    assertThat(hb.variable(pi, "ikaryhma")).isEqualTo("lapsi");
+    hb.complete(pi, "Task_Arviointi", standardAssessment());
+    hb.complete(pi, "Task_Soveltuvuus", Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
+        "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata."));
+    hb.complete(pi, "Task_TuenValinta", Map.of("tukimalli", "LAHEISET", "tukijanNimi", "Isä"));
+    hb.complete(pi, "Task_Tukisuunnitelma", plan("Avustaja", "Avustajapalvelu Oy", "1000"));
+    assertThat(hb.candidateGroups(hb.task(pi, "Task_Paatos"))).containsExactly("johtavat-sosiaalityontekijat");
+  }
+
+  private static Map<String, Object> review(String outcome, String endingReason) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("seurantapaiva", "2026-06-14");
+    v.put("seurannanHavainnot", "Budjetti on käytössä suunnitellusti.");
+    v.put("seurannanTulos", outcome);
+    if (endingReason != null) {
+      v.put("paattymisenSyy", endingReason);
+    }
+    return v;
+  }
+}
