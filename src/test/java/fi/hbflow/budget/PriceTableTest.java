@@ -10,12 +10,15 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import fi.hbflow.TestEngine;
 
 /** The shipped price table {@code hb-yksikkohinnat.dmn}, evaluated as the budget calculation does. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/hb-yksikkohinnat.dmn")
 class PriceTableTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension extension = TestEngine.extension();
 
   ProcessEngine engine;
 

@@ -21,13 +21,16 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import fi.hbflow.TestEngine;
 
 /** {@code hb-palveluprosessi}: one test per path, and the bad inputs that must be refused without losing the case. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"processes/hb-palveluprosessi.bpmn", "processes/hb-yksikkohinnat.dmn",
     "processes/hb-delegointisaannot.dmn", "processes/hb-tehtavien-reititys.dmn"})
 class HbPalveluprosessiProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension extension = TestEngine.extension();
 
   ProcessEngine engine;
   HbCaseDriver hb;

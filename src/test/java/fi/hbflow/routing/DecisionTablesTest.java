@@ -10,14 +10,17 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import fi.hbflow.TestEngine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The delegation rules ({@code hb-delegointisaannot}) and the task routing table ({@code hb-tehtavien-reititys}). */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"processes/hb-delegointisaannot.dmn", "processes/hb-tehtavien-reititys.dmn"})
 class DecisionTablesTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension extension = TestEngine.extension();
 
   ProcessEngine engine;
 

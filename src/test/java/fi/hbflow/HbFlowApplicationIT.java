@@ -1,0 +1,200 @@
+package fi.hbflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole application on in-memory H2, driven through {@code /engine-rest} with HTTP basic auth as the workers'
+ * Tasklist drives it: each worker sees only the tasks routed to their group, bad input is answered 400 with a Finnish
+ * message, and the decision task reaches exactly the group the delegation rules name.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:hbflow-it;DB_CLOSE_DELAY=-1",
+    "hbflow.demo-users.enabled=true"})
+class HbFlowApplicationIT {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  @LocalServerPort
+  int port;
+
+  @Test
+  void aSocialWorkerCarriesACaseThroughTheRestApi() throws Exception {
+    // every working group has its shared Tasklist filter, and sees only its own
+    JsonNode filters = get("sosiaalityontekija", "/filter?resourceType=Task").body;
+    assertThat(filters.findValuesAsText("name")).containsExactly("HB: Sosiaalityö");
+
+    // a wrong henkilötunnus is refused with the reason, and nothing starts
+    Map<String, Object> start = new LinkedHashMap<>();
+    start.put("asiakasNimi", "Aino Asiakas");
+    start.put("henkilotunnus", "010594Y9022");
+    start.put("kotikunta", "Imatra");
+    start.put("vireilletulopaiva", LocalDate.now().minusDays(3).toString());
+    start.put("tavallisetPalvelutEivatSovi", "Asumispalvelun aikataulut eivät sovi työhön.");
+    Response refused = post("sosiaalityontekija", "/process-definition/key/hb-palveluprosessi/submit-form", variables(start));
+    assertThat(refused.status).isEqualTo(400);
+    assertThat(refused.body.get("message").asText()).contains("tarkiste");
+    assertThat(get("demo", "/process-instance/count").body.get("count").asInt()).isZero();
+
+    start.put("henkilotunnus", "010594Y9021");
+    Response started = post("sosiaalityontekija", "/process-definition/key/hb-palveluprosessi/submit-form", variables(start));
+    assertThat(started.status).isEqualTo(200);
+    String caseId = started.body.get("id").asText();
+    assertThat(started.body.get("businessKey").asText()).matches("HB-\\d{4}-\\d{6}");
+
+    // the assessment reaches the social worker, not the service coordinator
+    assertThat(tasks("palveluohjaaja", caseId)).isEmpty();
+    String assessment = taskOf("sosiaalityontekija", caseId, "Task_Arviointi");
+    Map<String, Object> needs = new LinkedHashMap<>();
+    needs.put("arvioinninAloituspaiva", LocalDate.now().minusDays(1).toString());
+    needs.put("oikeusVammaispalveluihin", "kylla");
+    needs.put("tarve_HENKILOKOHTAINEN_APU", -40);
+    needs.put("tarve_KULJETUSPALVELU", 18);
+    needs.put("budjettikaudenAlku", "2026-07-01");
+    needs.put("budjettikaudenPituusKk", 12);
+    needs.put("arvioinninYhteenveto", "Tarvitsee avustajan ja kuljetuksia.");
+    Response negative = submit("sosiaalityontekija", assessment, needs);
+    assertThat(negative.status).isEqualTo(400);
+    assertThat(negative.body.get("message").asText()).contains("negatiivinen");
+    needs.put("tarve_HENKILOKOHTAINEN_APU", 40);
+    assertThat(submit("sosiaalityontekija", assessment, needs).status).isEqualTo(204);
+
+    assertThat(submit("sosiaalityontekija", taskOf("sosiaalityontekija", caseId, "Task_Soveltuvuus"), Map.of(
+        "hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
+        "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata.")).status).isEqualTo(204);
+
+    // the support choice is routed to service coordination (and HB-responsible persons)
+    assertThat(tasks("sosiaalityontekija", caseId)).isEmpty();
+    assertThat(submit("palveluohjaaja", taskOf("palveluohjaaja", caseId, "Task_TuenValinta"), Map.of(
+        "tukimalli", "VERTAISTUKI", "tukijanNimi", "Vertaistukija Ville", "suostumusTietojenLuovutukseen", true)).status)
+        .isEqualTo(204);
+
+    // the budget is calculated by the job executor; the plan must stay within it
+    String plan = awaitTask("sosiaalityontekija", caseId, "Task_Tukisuunnitelma");
+    JsonNode budget = get("sosiaalityontekija", "/process-instance/" + caseId + "/variables/budjettiYhteensa").body;
+    assertThat(budget.get("value").asText()).isEqualTo("22 127,40 €");
+    Map<String, Object> planForm = new LinkedHashMap<>();
+    planForm.put("tukisuunnitelmanTavoitteet", "Asiakas käy töissä avustajan tuella.");
+    planForm.put("suunnitelma1Mita", "Avustaja");
+    planForm.put("suunnitelma1Tuottaja", "Avustajapalvelu Oy");
+    planForm.put("suunnitelma1EuroaKk", "2500");
+    Response over = submit("sosiaalityontekija", plan, planForm);
+    assertThat(over.status).isEqualTo(400);
+    assertThat(over.body.get("message").asText()).contains("ylittää budjetin");
+    planForm.put("suunnitelma1EuroaKk", "1800,00");
+    assertThat(submit("sosiaalityontekija", plan, planForm).status).isEqualTo(204);
+
+    // 22 127,40 € a year: the social worker decides (delegation rule 5); a leading social worker does not see it
+    String decision = awaitTask("sosiaalityontekija", caseId, "Task_Paatos");
+    assertThat(tasks("johtava", caseId)).isEmpty();
+    Map<String, Object> decisionForm = new LinkedHashMap<>();
+    decisionForm.put("paatos", "myonnetty");
+    decisionForm.put("paatospaiva", LocalDate.now().toString());
+    decisionForm.put("paatoksenPerustelut", "");
+    Response unjustified = submit("sosiaalityontekija", decision, decisionForm);
+    assertThat(unjustified.status).isEqualTo(400);
+    assertThat(unjustified.body.get("message").asText()).contains("Päätöksen perustelut puuttuu");
+    decisionForm.put("paatoksenPerustelut", "Budjetti vastaa arvioitua tarvetta ja suunnitelma pysyy budjetissa.");
+    assertThat(submit("sosiaalityontekija", decision, decisionForm).status).isEqualTo(204);
+    assertThat(get("sosiaalityontekija", "/process-instance/" + caseId + "/variables/paattaja").body.get("value").asText())
+        .isEqualTo("sosiaalityontekija");
+
+    assertThat(submit("sosiaalityontekija", taskOf("sosiaalityontekija", caseId, "Task_Tiedoksianto"), Map.of(
+        "tiedoksiantopaiva", LocalDate.now().toString(), "tiedoksiantotapa", "sahkoinen",
+        "oikaisuvaatimusSaapui", "ei")).status).isEqualTo(204);
+    assertThat(submit("palveluohjaaja", taskOf("palveluohjaaja", caseId, "Task_Toteutus"), Map.of(
+        "toteutuksenAloituspaiva", "2026-07-01", "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI")).status).isEqualTo(204);
+    String review = taskOf("sosiaalityontekija", caseId, "Task_Seuranta");
+    assertThat(submit("sosiaalityontekija", review, Map.of("seurantapaiva", LocalDate.now().toString(),
+        "seurannanHavainnot", "Asiakas muuttaa toiselle paikkakunnalle.", "seurannanTulos", "paatetaan",
+        "paattymisenSyy", "muutto")).status).isEqualTo(204);
+
+    JsonNode ended = get("demo", "/history/process-instance/" + caseId).body;
+    assertThat(ended.get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(ended.get("endActivityId").asText()).isEqualTo("End_Paattynyt");
+  }
+
+  @Test
+  void restRequiresAuthentication() throws Exception {
+    HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(uri("/task")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(get("sosiaalityontekija", "/task").status).isEqualTo(200);
+  }
+
+  // --- a small REST client -------------------------------------------------------------------------------------
+
+  record Response(int status, JsonNode body) {
+  }
+
+  private String taskOf(String user, String caseId, String taskKey) throws Exception {
+    JsonNode list = tasks(user, caseId);
+    assertThat(list).hasSize(1);
+    assertThat(list.get(0).get("taskDefinitionKey").asText()).isEqualTo(taskKey);
+    String id = list.get(0).get("id").asText();
+    assertThat(post(user, "/task/" + id + "/claim", JSON.createObjectNode().put("userId", user)).status).isEqualTo(204);
+    return id;
+  }
+
+  private String awaitTask(String user, String caseId, String taskKey) throws Exception {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      if (!tasks(user, caseId).isEmpty()) {
+        return taskOf(user, caseId, taskKey);
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(taskKey + " did not appear for " + user);
+  }
+
+  private JsonNode tasks(String user, String caseId) throws Exception {
+    return get(user, "/task?processInstanceId=" + caseId).body;
+  }
+
+  private Response submit(String user, String taskId, Map<String, Object> form) throws Exception {
+    return post(user, "/task/" + taskId + "/submit-form", variables(form));
+  }
+
+  private static ObjectNode variables(Map<String, Object> values) {
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode vars = body.putObject("variables");
+    values.forEach((k, v) -> vars.putObject(k).set("value", JSON.valueToTree(v)));
+    return body;
+  }
+
+  private Response get(String user, String path) throws Exception {
+    return send(user, HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  private Response post(String user, String path, JsonNode body) throws Exception {
+    return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
+  private Response send(String user, HttpRequest.Builder request) throws Exception {
+    String basic = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response = HTTP.send(request.header("Authorization", "Basic " + basic).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return new Response(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + "/engine-rest" + path);
+  }
+}
