@@ -38,7 +38,10 @@ class HbFlowApplicationIT {
   void aSocialWorkerCarriesACaseThroughTheRestApi() throws Exception {
     // every working group has its shared Tasklist filter, and sees only its own
     JsonNode filters = get("sosiaalityontekija", "/filter?resourceType=Task").body;
-    assertThat(filters.findValuesAsText("name")).containsExactly("HB: Sosiaalityö");
+    assertThat(filters).extracting(f -> f.get("name").asText()).containsExactly("HB: Sosiaalityö");
+
+    JsonNode startForm = get("sosiaalityontekija", "/process-definition/key/hb-palveluprosessi/deployed-start-form").body;
+    assertThat(startForm.get("id").asText()).isEqualTo("hb-vireilletulo");
 
     // a wrong henkilötunnus is refused with the reason, and nothing starts
     Map<String, Object> start = new LinkedHashMap<>();
@@ -87,8 +90,11 @@ class HbFlowApplicationIT {
 
     // the budget is calculated by the job executor; the plan must stay within it
     String plan = awaitTask("sosiaalityontekija", caseId, "Task_Tukisuunnitelma");
-    JsonNode budget = get("sosiaalityontekija", "/process-instance/" + caseId + "/variables/budjettiYhteensa").body;
-    assertThat(budget.get("value").asText()).isEqualTo("22 127,40 €");
+    // what the plan form shows: the worker reads the case through the task, not the process instance
+    JsonNode formVariables = get("sosiaalityontekija", "/task/" + plan + "/form-variables").body;
+    assertThat(formVariables.get("budjettiYhteensa").get("value").asText()).isEqualTo("22 127,40 €");
+    assertThat(formVariables.get("budjettiErittelyTeksti").get("value").asText()).contains("Kuljetuspalvelu: 18 matka/kk");
+    assertThat(get("sosiaalityontekija", "/process-instance/" + caseId + "/variables").status).isEqualTo(403);
     Map<String, Object> planForm = new LinkedHashMap<>();
     planForm.put("tukisuunnitelmanTavoitteet", "Asiakas käy töissä avustajan tuella.");
     planForm.put("suunnitelma1Mita", "Avustaja");
@@ -112,7 +118,7 @@ class HbFlowApplicationIT {
     assertThat(unjustified.body.get("message").asText()).contains("Päätöksen perustelut puuttuu");
     decisionForm.put("paatoksenPerustelut", "Budjetti vastaa arvioitua tarvetta ja suunnitelma pysyy budjetissa.");
     assertThat(submit("sosiaalityontekija", decision, decisionForm).status).isEqualTo(204);
-    assertThat(get("sosiaalityontekija", "/process-instance/" + caseId + "/variables/paattaja").body.get("value").asText())
+    assertThat(get("demo", "/process-instance/" + caseId + "/variables/paattaja").body.get("value").asText())
         .isEqualTo("sosiaalityontekija");
 
     assertThat(submit("sosiaalityontekija", taskOf("sosiaalityontekija", caseId, "Task_Tiedoksianto"), Map.of(
@@ -127,7 +133,8 @@ class HbFlowApplicationIT {
 
     JsonNode ended = get("demo", "/history/process-instance/" + caseId).body;
     assertThat(ended.get("state").asText()).isEqualTo("COMPLETED");
-    assertThat(ended.get("endActivityId").asText()).isEqualTo("End_Paattynyt");
+    assertThat(get("demo", "/history/activity-instance/count?processInstanceId=" + caseId + "&activityId=End_Paattynyt")
+        .body.get("count").asInt()).isEqualTo(1);
   }
 
   @Test
@@ -148,6 +155,9 @@ class HbFlowApplicationIT {
     assertThat(list).hasSize(1);
     assertThat(list.get(0).get("taskDefinitionKey").asText()).isEqualTo(taskKey);
     String id = list.get(0).get("id").asText();
+    // the task's Camunda Form is in the deployment and readable by the worker
+    JsonNode form = get(user, "/task/" + id + "/deployed-form").body;
+    assertThat(form.get("id").asText()).startsWith("hb-");
     assertThat(post(user, "/task/" + id + "/claim", JSON.createObjectNode().put("userId", user)).status).isEqualTo(204);
     return id;
   }
