@@ -49,6 +49,12 @@ public class ProcessBeans {
     return new fi.hbflow.engine.FormRejectionPlugin();
   }
 
+  /** Auto-deployment with stable resource names (see the class). */
+  @Bean
+  static fi.hbflow.engine.ModelDeploymentConfiguration modelDeploymentConfiguration() {
+    return new fi.hbflow.engine.ModelDeploymentConfiguration();
+  }
+
   @Bean
   DmnTables dmnTables(@Lazy ProcessEngine engine) {
     return new DmnTables(engine);
