@@ -3,6 +3,7 @@ package fi.hbflow;
 import fi.hbflow.budget.AssessmentRules;
 import fi.hbflow.budget.BudgetCalculationDelegate;
 import fi.hbflow.budget.SupportPlanRules;
+import fi.hbflow.calendar.LegalClocks;
 import fi.hbflow.caseflow.CaseNumbers;
 import fi.hbflow.caseflow.CaseOpeningListener;
 import fi.hbflow.caseflow.JdbcCaseNumbers;
@@ -11,6 +12,9 @@ import fi.hbflow.engine.DmnTables;
 import fi.hbflow.forms.FormCheckListener;
 import fi.hbflow.forms.FormRules;
 import fi.hbflow.routing.TaskRoutingListener;
+import fi.hbflow.support.SupportChangeEndListener;
+import fi.hbflow.support.SupportChangeStartListener;
+import fi.hbflow.support.SupportRules;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -21,7 +25,7 @@ import org.springframework.context.annotation.Lazy;
 
 /**
  * The beans the BPMN names in its expressions: {@code ${caseOpening}}, {@code ${taskRouting}}, {@code ${formCheck}},
- * {@code ${budgetCalculation}}. Tests without Spring build the same objects with {@link #processBeans}.
+ * {@code ${budgetCalculation}}, {@code ${legalClocks}}. Tests without Spring build the same objects with {@link #processBeans}.
  */
 @Configuration
 public class ProcessBeans {
@@ -30,6 +34,9 @@ public class ProcessBeans {
   public static java.util.Map<String, Object> processBeans(ProcessEngine engine, CaseNumbers caseNumbers) {
     DmnTables tables = new DmnTables(engine);
     return java.util.Map.of(
+        "legalClocks", new LegalClocks(engine, tables),
+        "supportChangeStart", new SupportChangeStartListener(),
+        "supportChangeEnd", new SupportChangeEndListener(),
         "caseOpening", new CaseOpeningListener(caseNumbers),
         "taskRouting", new TaskRoutingListener(tables),
         "formCheck", new FormCheckListener(formRules(tables)),
@@ -40,6 +47,7 @@ public class ProcessBeans {
     List<FormRules> rules = new ArrayList<>(StepRules.all());
     rules.add(AssessmentRules.withLatestPrices(tables));
     rules.add(new SupportPlanRules());
+    rules.addAll(SupportRules.all());
     return rules;
   }
 
@@ -63,6 +71,21 @@ public class ProcessBeans {
   @Bean
   CaseNumbers caseNumbers(DataSource dataSource) {
     return new JdbcCaseNumbers(dataSource);
+  }
+
+  @Bean
+  LegalClocks legalClocks(@Lazy ProcessEngine engine, DmnTables tables) {
+    return new LegalClocks(engine, tables);
+  }
+
+  @Bean
+  SupportChangeStartListener supportChangeStart() {
+    return new SupportChangeStartListener();
+  }
+
+  @Bean
+  SupportChangeEndListener supportChangeEnd() {
+    return new SupportChangeEndListener();
   }
 
   @Bean

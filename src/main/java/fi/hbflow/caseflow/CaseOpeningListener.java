@@ -28,6 +28,8 @@ public class CaseOpeningListener implements ExecutionListener {
     }
     form.derived().forEach(execution::setVariable);
     int year = EngineContext.today().getYear();
-    execution.setProcessBusinessKey(CaseNumbers.businessKey(year, caseNumbers.next(year)));
+    String businessKey = CaseNumbers.businessKey(year, caseNumbers.next(year));
+    execution.setProcessBusinessKey(businessKey);
+    execution.setVariable("hbAsia", businessKey); // shown in forms, copied to the case's other processes
   }
 }

@@ -28,7 +28,9 @@ public final class StepRules {
         rules("Task_Tiedoksianto", StepRules::notification),
         rules("Task_Oikaisuvaatimus", StepRules::rectification),
         rules("Task_Toteutus", StepRules::implementation),
-        rules("Task_Seuranta", StepRules::review));
+        rules("Task_Seuranta", StepRules::review),
+        rules("Task_Ylitys", StepRules::deadlineBreach),
+        rules("Task_OikaisuvaatimusAika", StepRules::rectificationArrived));
   }
 
   static void suitability(FormValues form) {
@@ -58,8 +60,6 @@ public final class StepRules {
     LocalDate decided = form.date("paatospaiva", "Päätöspäivä", false);
     form.pastDate("tiedoksiantopaiva", "Tiedoksiantopäivä", true, decided, "päätöspäivä");
     form.choice("tiedoksiantotapa", "Tiedoksiantotapa", Set.of("sahkoinen", "posti", "henkilokohtainen"), true);
-    String request = form.choice("oikaisuvaatimusSaapui", "Saapuiko oikaisuvaatimus", YES_NO, true);
-    form.text("oikaisuvaatimuksenSisalto", "Oikaisuvaatimuksen sisältö", "kylla".equals(request), 10, FormValues.MAX_TEXT);
   }
 
   static void rectification(FormValues form) {
@@ -82,6 +82,17 @@ public final class StepRules {
     form.text("seurannanHavainnot", "Seurannan havainnot", true, 5, FormValues.MAX_TEXT);
     String outcome = form.choice("seurannanTulos", "Seurannan tulos", Set.of("jatketaan", "lasketaan_uudelleen", "paatetaan"), true);
     form.choice("paattymisenSyy", "Päättymisen syy", ENDING_REASONS, "paatetaan".equals(outcome));
+  }
+
+  static void deadlineBreach(FormValues form) {
+    form.text("ylityksenSyy", "Miksi määräaika ylittyi", true, 10, FormValues.MAX_TEXT);
+    form.text("ylityksenToimenpiteet", "Mitä tehdään nyt", true, 10, FormValues.MAX_TEXT);
+  }
+
+  static void rectificationArrived(FormValues form) {
+    form.pastDate("oikaisuvaatimuksenSaapumispaiva", "Oikaisuvaatimuksen saapumispäivä", true,
+        form.date("tiedoksiantopaiva", "Tiedoksiantopäivä", false), "tiedoksiantopäivä");
+    form.text("oikaisuvaatimuksenSisalto", "Oikaisuvaatimuksen sisältö", true, 10, FormValues.MAX_TEXT);
   }
 
   private static FormRules rules(String activityId, Consumer<FormValues> check) {

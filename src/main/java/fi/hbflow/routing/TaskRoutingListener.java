@@ -2,6 +2,7 @@ package fi.hbflow.routing;
 
 import fi.hbflow.engine.DmnTables;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
@@ -9,8 +10,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
- * Task listener on {@code create} ({@code ${taskRouting}}): gives the task the candidate groups that the routing
- * table {@code hb-tehtavien-reititys.dmn} names for it. The process owner changes who sees what in that table.
+ * Task listener on {@code create} ({@code ${taskRouting}}): gives the task the candidate groups and the legal deadline
+ * (due date) that the routing table {@code hb-tehtavien-reititys.dmn} names for it. The process owner changes who sees
+ * what, and which deadline applies, in that table.
  */
 public class TaskRoutingListener implements TaskListener {
 
@@ -29,6 +31,11 @@ public class TaskRoutingListener implements TaskListener {
       throw new IllegalStateException("Routing table " + DECISION_KEY + " has no row for task " + task.getTaskDefinitionKey());
     }
     groups(result.getSingleResult().getEntry("ryhmat")).forEach(task::addCandidateGroup);
+    // the due date is the legal deadline the table names for this task, when the case has computed it
+    Object clock = result.getSingleResult().getEntry("maaraika");
+    if (clock != null && !clock.toString().isBlank() && task.getVariable("erapaiva_" + clock) instanceof Date due) {
+      task.setDueDate(due);
+    }
   }
 
   /** "palveluohjaus, hb-vastuuhenkilot" → [palveluohjaus, hb-vastuuhenkilot]. */

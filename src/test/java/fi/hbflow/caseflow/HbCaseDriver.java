@@ -31,7 +31,12 @@ public class HbCaseDriver {
     this.engine = engine;
     AtomicLong numbers = new AtomicLong();
     ProcessBeans.processBeans(engine, year -> numbers.incrementAndGet()).forEach(Mocks::register);
-    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(10, 0).atZone(ZoneId.of("Europe/Helsinki")).toInstant()));
+    setClock(TODAY.atTime(10, 0));
+  }
+
+  /** Moves the engine clock (Finnish time). */
+  public static void setClock(java.time.LocalDateTime finnishTime) {
+    ClockUtil.setCurrentTime(Date.from(finnishTime.atZone(ZoneId.of("Europe/Helsinki")).toInstant()));
   }
 
   public static Map<String, Object> startForm() {
@@ -90,15 +95,23 @@ public class HbCaseDriver {
         "paatoksenPerustelut", "Budjetti vastaa arvioitua tarvetta ja suunnitelma pysyy budjetissa.");
   }
 
-  public static Map<String, Object> notification(boolean rectificationRequested) {
-    Map<String, Object> v = new HashMap<>();
-    v.put("tiedoksiantopaiva", "2026-06-13");
-    v.put("tiedoksiantotapa", "posti");
-    v.put("oikaisuvaatimusSaapui", rectificationRequested ? "kylla" : "ei");
-    if (rectificationRequested) {
-      v.put("oikaisuvaatimuksenSisalto", "Asiakas pyytää oikaisua: avustajatunnit eivät riitä.");
-    }
-    return v;
+  public static Map<String, Object> notification() {
+    return Map.of("tiedoksiantopaiva", "2026-06-13", "tiedoksiantotapa", "posti");
+  }
+
+  /** Notified; no rectification request comes and the window (30 + 7 days by post) closes by its timer. */
+  public void notifyAndLetTheWindowClose(ProcessInstance pi) {
+    complete(pi, "Task_Tiedoksianto", notification());
+    Job window = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .activityId("Boundary_OikaisuaikaPaattyi").singleResult();
+    engine.getManagementService().executeJob(window.getId());
+  }
+
+  /** Notified; the client's rectification request arrives on paper and the worker records it. */
+  public void notifyAndReceiveARectificationRequest(ProcessInstance pi) {
+    complete(pi, "Task_Tiedoksianto", notification());
+    complete(pi, "Task_OikaisuvaatimusAika", Map.of("oikaisuvaatimuksenSaapumispaiva", "2026-06-14",
+        "oikaisuvaatimuksenSisalto", "Asiakas pyytää oikaisua: avustajatunnit eivät riitä."));
   }
 
   public ProcessInstance open(Map<String, Object> startForm) {
@@ -107,10 +120,18 @@ public class HbCaseDriver {
     return engine.getFormService().submitStartForm(definitionId, startForm);
   }
 
+  /** The one open task of the case: in the case itself or in the process it calls (the support-model choice). */
   public Task task(ProcessInstance pi, String taskKey) {
-    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).list();
+    List<Task> tasks = tasks(pi);
     assertThat(tasks).extracting(Task::getTaskDefinitionKey).containsExactly(taskKey);
     return tasks.get(0);
+  }
+
+  public List<Task> tasks(ProcessInstance pi) {
+    List<String> ids = new java.util.ArrayList<>(List.of(pi.getId()));
+    engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId()).list()
+        .forEach(sub -> ids.add(sub.getId()));
+    return engine.getTaskService().createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new)).list();
   }
 
   public List<String> candidateGroups(Task task) {
@@ -125,8 +146,13 @@ public class HbCaseDriver {
 
   /** Runs the asynchronous continuations (budget calculation, delegation rules) as the job executor would. */
   public void runJobs(ProcessInstance pi) {
+    runJobs(pi.getId());
+  }
+
+  /** Runs the jobs that are due now (async continuations, timers whose time has come) of one process instance. */
+  public void runJobs(String processInstanceId) {
     for (int round = 0; round < 10; round++) {
-      List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).executable().list();
+      List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).executable().list();
       if (jobs.isEmpty()) {
         return;
       }
@@ -144,7 +170,7 @@ public class HbCaseDriver {
     complete(pi, "Task_Arviointi", assessment);
     complete(pi, "Task_Soveltuvuus", Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
         "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata opiskelun aikatauluihin."));
-    complete(pi, "Task_TuenValinta", Map.of("tukimalli", "HB_VASTUUHENKILO", "tukijanNimi", "Heikki HB-vastuuhenkilö",
+    complete(pi, "Task_TuenValinta", Map.of("tukimalli", "VERTAISTUKI", "tukijanNimi", "Ville Vertainen",
         "suostumusTietojenLuovutukseen", true, "tuenSisalto", "Suunnitelman laatiminen"));
     complete(pi, "Task_Tukisuunnitelma", plan("Henkilökohtainen avustaja", "Avustajapalvelu Oy", "1500,00",
         "Taksimatkat", "Taksi Etelä-Karjala", "300"));

@@ -2,7 +2,6 @@ package fi.hbflow.caseflow;
 
 import static fi.hbflow.caseflow.HbCaseDriver.assessment;
 import static fi.hbflow.caseflow.HbCaseDriver.decision;
-import static fi.hbflow.caseflow.HbCaseDriver.notification;
 import static fi.hbflow.caseflow.HbCaseDriver.plan;
 import static fi.hbflow.caseflow.HbCaseDriver.standardAssessment;
 import static fi.hbflow.caseflow.HbCaseDriver.startForm;
@@ -25,8 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import fi.hbflow.TestEngine;
 
 /** {@code hb-palveluprosessi}: one test per path, and the bad inputs that must be refused without losing the case. */
-@Deployment(resources = {"processes/hb-palveluprosessi.bpmn", "processes/hb-yksikkohinnat.dmn",
-    "processes/hb-delegointisaannot.dmn", "processes/hb-tehtavien-reititys.dmn"})
+@Deployment(resources = {"processes/hb-palveluprosessi.bpmn", "processes/hb-tuen-valinta.bpmn",
+    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-yksikkohinnat.dmn", "processes/hb-delegointisaannot.dmn",
+    "processes/hb-tehtavien-reititys.dmn", "processes/hb-maaraajat.dmn"})
 class HbPalveluprosessiProcessTest {
 
   @RegisterExtension
@@ -97,11 +97,14 @@ class HbPalveluprosessiProcessTest {
     engine.getIdentityService().clearAuthentication();
     assertThat(hb.variable(pi, "paattaja")).isEqualTo("sosiaalityontekija");
 
-    hb.complete(pi, "Task_Tiedoksianto", notification(false));
+    hb.notifyAndLetTheWindowClose(pi);
+    assertThat(hb.variable(pi, "lainvoimainen")).isEqualTo(true);
     assertThat(hb.candidateGroups(hb.task(pi, "Task_Toteutus"))).containsExactly("palveluohjaus");
-    hb.complete(pi, "Task_Toteutus", Map.of("toteutuksenAloituspaiva", "2026-07-01",
+    hb.complete(pi, "Task_Toteutus", Map.of("toteutuksenAloituspaiva", "2026-06-15",
         "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI", "suunnitelma2Jarjestamistapa", "PALVELUSETELI"));
+    reviewDay(pi);
     hb.complete(pi, "Task_Seuranta", review("jatketaan", null));
+    reviewDay(pi);
     hb.complete(pi, "Task_Seuranta", review("paatetaan", "muutto"));
 
     assertThat(pi).isEnded().hasPassed("Task_Toteutus", "End_Paattynyt");
@@ -113,15 +116,15 @@ class HbPalveluprosessiProcessTest {
   void rejectedCaseEndsAfterNotification() {
     ProcessInstance pi = hb.toDecision(standardAssessment());
     hb.complete(pi, "Task_Paatos", decision("hylatty"));
-    hb.complete(pi, "Task_Tiedoksianto", notification(false));
-    assertThat(pi).isEnded().hasPassed("End_EiMyonnetty").hasNotPassed("Task_Toteutus");
+    hb.notifyAndLetTheWindowClose(pi);
+    assertThat(pi).isEnded().hasPassed("End_EiMyonnetty", "Event_Lainvoimainen").hasNotPassed("Task_Toteutus");
   }
 
   @Test
   void upheldRectificationRequestChangesTheDecision() {
     ProcessInstance pi = hb.toDecision(standardAssessment());
     hb.complete(pi, "Task_Paatos", decision("hylatty"));
-    hb.complete(pi, "Task_Tiedoksianto", notification(true));
+    hb.notifyAndReceiveARectificationRequest(pi);
     assertThat(hb.candidateGroups(hb.task(pi, "Task_Oikaisuvaatimus"))).containsExactly("yksilojaosto");
     hb.complete(pi, "Task_Oikaisuvaatimus", Map.of("oikaisuvaatimuksenRatkaisu", "hyvaksytty",
         "oikaisuvaatimuksenPerustelut", "Arvioitu tarve oikeuttaa HB:hen."));
@@ -129,7 +132,7 @@ class HbPalveluprosessiProcessTest {
     // routed again by the delegation rules, decided anew
     assertThat(hb.candidateGroups(hb.task(pi, "Task_Paatos"))).containsExactly("sosiaalityo");
     hb.complete(pi, "Task_Paatos", decision("myonnetty"));
-    hb.complete(pi, "Task_Tiedoksianto", notification(false));
+    hb.notifyAndLetTheWindowClose(pi);
     assertThat(pi).isWaitingAt("Task_Toteutus");
   }
 
@@ -137,7 +140,7 @@ class HbPalveluprosessiProcessTest {
   void rejectedRectificationRequestKeepsTheDecision() {
     ProcessInstance pi = hb.toDecision(standardAssessment());
     hb.complete(pi, "Task_Paatos", decision("myonnetty"));
-    hb.complete(pi, "Task_Tiedoksianto", notification(true));
+    hb.notifyAndReceiveARectificationRequest(pi);
     hb.complete(pi, "Task_Oikaisuvaatimus", Map.of("oikaisuvaatimuksenRatkaisu", "hylatty",
         "oikaisuvaatimuksenPerustelut", "Päätös vastaa arvioitua tarvetta."));
     assertThat(pi).isWaitingAt("Task_Toteutus");
@@ -147,9 +150,10 @@ class HbPalveluprosessiProcessTest {
   void reviewWithChangedNeedsRecalculatesAndRoutesTheNewDecisionAgain() {
     ProcessInstance pi = hb.toDecision(standardAssessment());
     hb.complete(pi, "Task_Paatos", decision("myonnetty"));
-    hb.complete(pi, "Task_Tiedoksianto", notification(false));
-    hb.complete(pi, "Task_Toteutus", Map.of("toteutuksenAloituspaiva", "2026-07-01",
+    hb.notifyAndLetTheWindowClose(pi);
+    hb.complete(pi, "Task_Toteutus", Map.of("toteutuksenAloituspaiva", "2026-06-15",
         "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI", "suunnitelma2Jarjestamistapa", "OSTOPALVELU"));
+    reviewDay(pi);
     hb.complete(pi, "Task_Seuranta", review("lasketaan_uudelleen", null));
 
     assertThat(pi).isWaitingAt("Task_Arviointi");
@@ -276,9 +280,17 @@ class HbPalveluprosessiProcessTest {
     assertThat(hb.candidateGroups(hb.task(pi, "Task_Paatos"))).containsExactly("johtavat-sosiaalityontekijat");
   }
 
-  private static Map<String, Object> review(String outcome, String endingReason) {
+  /** Waits for the review date of the case: the clock moves to it and the review timer fires. */
+  private void reviewDay(ProcessInstance pi) {
+    java.util.Date due = (java.util.Date) hb.variable(pi, "erapaiva_SEURANTA");
+    HbCaseDriver.setClock(java.time.LocalDateTime.ofInstant(due.toInstant(), java.time.ZoneId.of("Europe/Helsinki")).plusHours(9));
+    hb.runJobs(pi);
+  }
+
+  private Map<String, Object> review(String outcome, String endingReason) {
     Map<String, Object> v = new HashMap<>();
-    v.put("seurantapaiva", "2026-06-14");
+    v.put("seurantapaiva", org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+        .atZone(java.time.ZoneId.of("Europe/Helsinki")).toLocalDate().toString());
     v.put("seurannanHavainnot", "Budjetti on käytössä suunnitellusti.");
     v.put("seurannanTulos", outcome);
     if (endingReason != null) {

@@ -1,0 +1,183 @@
+package fi.hbflow.calendar;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import fi.hbflow.engine.DmnTables;
+import fi.hbflow.engine.EngineContext;
+import fi.hbflow.forms.FormValues;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+
+/**
+ * The legal clocks of an HB case (bean {@code legalClocks}), used by expressions in the BPMN:
+ * {@code ${legalClocks.start(execution, 'ARVIOINTI_ALKAA,PAATOS,TOTEUTUS')}} computes the deadlines from the table
+ * {@code hb-maaraajat.dmn} and the Finnish working-day calendar, stores them with the case (task due dates and timers
+ * read them) and starts a watch ({@code hb-maaraikavalvonta}) for each clock that can be met; the watch calls
+ * {@link #check} and {@link #recordBreach}.
+ */
+public class LegalClocks {
+
+  public static final String DECISION_KEY = "hb-maaraajat";
+  public static final String WATCH_PROCESS = "hb-maaraikavalvonta";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ProcessEngine engine;
+  private final DmnTables tables;
+  private final FinnishCalendar calendar = new FinnishCalendar();
+
+  public LegalClocks(ProcessEngine engine, DmnTables tables) {
+    this.engine = engine;
+    this.tables = tables;
+  }
+
+  /** Computes and stores the named clocks of the case; starts their watches. */
+  public void start(DelegateExecution execution, String clocks) {
+    Map<String, Object> variables = execution.getVariables();
+    Map<String, String> lines = new java.util.TreeMap<>();
+    for (String clock : clocks.split(",")) {
+      LegalDeadline deadline = compute(clock.trim(), variables);
+      String name = deadline.rule().storeAs();
+      execution.setVariable("erapaiva_" + name, at(deadline.due(), LocalTime.MIDNIGHT));
+      execution.setVariable("ylitys_" + name, at(deadline.breachedOn(), LocalTime.MIDNIGHT));
+      execution.setVariable("erapaivaTeksti_" + name, deadline.dueText());
+      execution.setVariable("maaraika_" + name, deadline.describe());
+      if (deadline.rule().isWatched()) {
+        watch(execution, deadline);
+      }
+    }
+    // the summary the forms show: every clock computed so far, one line each
+    execution.getVariables().forEach((key, value) -> {
+      if (key.startsWith("maaraika_") && value != null) {
+        lines.put(key, value.toString());
+      }
+    });
+    execution.setVariable("maaraajatTeksti", String.join("\n", lines.values()) + "\n");
+  }
+
+  /** The deadline of one clock for the case's variables (plain: table row + calendar). */
+  LegalDeadline compute(String clock, Map<String, Object> variables) {
+    FormValues values = new FormValues(variables, null);
+    LocalDate opened = values.date("vireilletulopaiva", "Vireilletulopäivä", true);
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("maaraika", clock);
+    inputs.put("alkupaiva", opened);
+    inputs.put("tiedoksiantotapa", variables.get("tiedoksiantotapa"));
+    DmnDecisionTableResult result = tables.latest(DECISION_KEY).evaluate(inputs);
+    if (result.isEmpty()) {
+      throw new ProcessEngineException("Legal-clock table " + DECISION_KEY + " has no row for " + clock);
+    }
+    ClockRule rule = rule(clock, result.getFirstResult());
+    LocalDate base = values.date(rule.baseVariable(), rule.baseVariable(), true);
+    if (values.hasProblems()) {
+      throw new ProcessEngineException("Cannot start clock " + clock + ": " + values.problems());
+    }
+    return rule.from(base, calendar);
+  }
+
+  private static ClockRule rule(String clock, DmnDecisionRuleResult row) {
+    return new ClockRule(clock, row.getEntry("alkupaivaMuuttuja"), DeadlineUnit.parse(row.getEntry("yksikko")),
+        ((Number) row.getEntry("maara")).intValue(), ((Number) row.getEntry("muistutusArkipaiviaEnnen")).intValue(),
+        row.getEntry("tallennetaanNimella"), row.getEntry("tayttyyKunMuuttuja"), row.getEntry("lainkohta"));
+  }
+
+  private void watch(DelegateExecution execution, LegalDeadline deadline) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("hbAsiaId", execution.getProcessInstanceId());
+    v.put("hbAsia", execution.getProcessBusinessKey());
+    v.put("asiakasNimi", execution.getVariable("asiakasNimi"));
+    v.put("maaraika", deadline.rule().storeAs());
+    v.put("lainkohta", deadline.rule().lawReference());
+    v.put("erapaiva", at(deadline.due(), LocalTime.MIDNIGHT));
+    v.put("erapaivaTeksti", deadline.dueText());
+    v.put("muistutus", at(deadline.remindOn(), LocalTime.of(8, 0)));
+    v.put("ylitys", at(deadline.breachedOn(), LocalTime.MIDNIGHT));
+    v.put("tayttyyKunMuuttuja", deadline.rule().metWhenVariable());
+    EngineContext.withoutAuthorization(() -> engine.getRuntimeService()
+        .startProcessInstanceByKey(WATCH_PROCESS, execution.getProcessBusinessKey(), v));
+  }
+
+  /** In the watch: is the clock met (or the case over)? Also names the groups that hold the case now. */
+  public void check(DelegateExecution watch) {
+    String caseId = (String) watch.getVariable("hbAsiaId");
+    String metWhen = (String) watch.getVariable("tayttyyKunMuuttuja");
+    boolean met = EngineContext.withoutAuthorization(() -> {
+      ProcessInstance main = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId).singleResult();
+      return main == null || engine.getRuntimeService().getVariable(caseId, metWhen) != null;
+    });
+    watch.setVariable("taytetty", met);
+    watch.setVariable("muistutettavatRyhmat", met ? "" : String.join(",", groupsHolding(caseId)));
+  }
+
+  private Set<String> groupsHolding(String caseId) {
+    return EngineContext.withoutAuthorization(() -> {
+      Set<String> groups = new LinkedHashSet<>();
+      for (Task task : engine.getTaskService().createTaskQuery().processInstanceId(caseId).list()) {
+        for (IdentityLink link : engine.getTaskService().getIdentityLinksForTask(task.getId())) {
+          if (link.getGroupId() != null) {
+            groups.add(link.getGroupId());
+          }
+        }
+      }
+      if (groups.isEmpty()) {
+        groups.add("sosiaalityo"); // the case waits outside a task (e.g. a timer): its social worker
+      }
+      return groups;
+    });
+  }
+
+  /** In the watch: the deadline passed unmet; recorded with the case (every breach, in order). */
+  public void recordBreach(DelegateExecution watch) {
+    String caseId = (String) watch.getVariable("hbAsiaId");
+    String clock = (String) watch.getVariable("maaraika");
+    EngineContext.withoutAuthorization(() -> {
+      var runtime = engine.getRuntimeService();
+      if (runtime.createProcessInstanceQuery().processInstanceId(caseId).count() == 0) {
+        return null;
+      }
+      JsonValue previous = runtime.getVariableTyped(caseId, "maaraikaylitykset");
+      ArrayNode breaches = JSON.createArrayNode();
+      if (previous != null && previous.getValueSerialized() != null) {
+        try {
+          breaches = (ArrayNode) JSON.readTree(previous.getValueSerialized());
+        } catch (java.io.IOException e) {
+          throw new ProcessEngineException("Unreadable breach list of case " + caseId, e);
+        }
+      }
+      breaches.addObject().put("maaraika", clock).put("erapaiva", String.valueOf(watch.getVariable("erapaiva")))
+          .put("havaittu", EngineContext.today().toString()).put("lainkohta", String.valueOf(watch.getVariable("lainkohta")));
+      runtime.setVariable(caseId, "maaraikaylitykset", SpinValues.jsonValue(breaches.toString()).create());
+      runtime.setVariable(caseId, "maaraikaylityksia", breaches.size());
+      runtime.setVariable(caseId, "ylitetty_" + clock, true);
+      return null;
+    });
+  }
+
+  /** The rectification window closed without a request: the decision is final (lainvoimainen). */
+  public void decisionFinal(DelegateExecution execution) {
+    execution.setVariable("lainvoimainen", true);
+    execution.setVariable("lainvoimainenPaiva", EngineContext.today().toString());
+  }
+
+  private static Date at(LocalDate day, LocalTime time) {
+    return Date.from(day.atTime(time).atZone(EngineContext.FINLAND).toInstant());
+  }
+
+  private static String text(Object value) {
+    return value == null ? "" : value.toString();
+  }
+}

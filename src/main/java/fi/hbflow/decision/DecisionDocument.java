@@ -1,0 +1,587 @@
+package fi.hbflow.decision;
+
+import fi.hbflow.identity.Roles;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The written HB decision (päätös), generated from the case's process variables (docs/variables.md), in plain Finnish
+ * (selkeä yleiskieli). The content is written once ({@link #write}) and rendered two ways: a printable HTML page and
+ * Markdown for a Camunda Form text component. Every value from the case is escaped for the format: client-typed text
+ * never becomes markup. A missing optional value leaves its line out.
+ */
+public final class DecisionDocument {
+
+  /**
+   * The rectification facts (oikaisuvaatimusohje) the decision must carry, Hallintolaki 49 b–49 e §.
+   *
+   * @param recipient to whom the request is made ({@code oikaisuvaatimuksenVastaanottaja}), e.g. "Hyvinvointialueen
+   *     yksilöasioiden jaosto"; required
+   * @param address postal address and/or e-mail ({@code oikaisuvaatimuksenOsoite}); optional
+   * @param lastDay the last day of the 30-day period; {@code null} while the client has not been notified
+   */
+  public record Rectification(String recipient, String address, LocalDate lastDay) {
+    public Rectification {
+      if (recipient == null || recipient.isBlank()) {
+        throw new IllegalArgumentException("Oikaisuvaatimuksen vastaanottaja puuttuu.");
+      }
+    }
+  }
+
+  static final DateTimeFormatter FINNISH_DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
+  private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+  static final String TITLE = "Päätös henkilökohtaisesta budjetoinnista";
+
+  private final Map<String, ?> variables;
+  private final Rectification rectification;
+  private final boolean granted;
+
+  /**
+   * @param variables the case's process variables; {@code paatos} must be "myonnetty" or "hylatty"
+   * @param rectification to whom, where and by when a rectification request is made
+   */
+  public DecisionDocument(Map<String, ?> variables, Rectification rectification) {
+    this.variables = Objects.requireNonNull(variables, "variables");
+    this.rectification = Objects.requireNonNull(rectification, "rectification");
+    String decision = text("paatos");
+    if (!"myonnetty".equals(decision) && !"hylatty".equals(decision)) {
+      throw new IllegalArgumentException("Päätös puuttuu tai on tuntematon (paatos = " + decision + ").");
+    }
+    this.granted = "myonnetty".equals(decision);
+  }
+
+  /** A complete, printable HTML5 page (UTF-8, A4, no external resources). */
+  public String html() {
+    HtmlOut out = new HtmlOut();
+    write(out);
+    return out.finish(text("hbAsia"));
+  }
+
+  /** The same content as Markdown, for a Camunda Form text component. */
+  public String markdown() {
+    MarkdownOut out = new MarkdownOut();
+    write(out);
+    return out.finish();
+  }
+
+  // ---------------------------------------------------------------- content (once, for both formats)
+
+  private void write(Out out) {
+    out.title(TITLE);
+    out.field("Asianumero", text("hbAsia"));
+    out.field("Päätöspäivä", date("paatospaiva"));
+    out.field("Asia tuli vireille", date("vireilletulopaiva"));
+
+    out.section("Asiakas");
+    out.field("Nimi", text("asiakasNimi"));
+    out.field("Henkilötunnus", maskedIdentityCode());
+    out.field("Kotikunta", text("kotikunta"));
+
+    String total = text("budjettiYhteensa");
+    String period = period();
+    out.section("Päätös");
+    if (granted) {
+      out.text("Sinulle myönnetään henkilökohtainen budjetti.");
+      if (total != null) {
+        out.text("Budjetti on yhteensä " + total + (period != null ? " ajalle " + period : "") + ".");
+      }
+      out.text("Budjetilla hankitaan ne palvelut, jotka on kirjattu tukisuunnitelmaasi. "
+          + "Rahaa ei makseta tilillesi. Palvelut hankitaan esimerkiksi palvelusetelillä tai ostopalveluna.");
+    } else {
+      out.text("Sinulle ei myönnetä henkilökohtaista budjettia. Perustelut ovat alla.");
+      out.text("Jos sinulla on oikeus vammaispalveluihin, ne järjestetään tavallisella tavalla.");
+    }
+    if ("hyvaksytty".equals(text("oikaisuvaatimuksenRatkaisu"))) {
+      out.text("Tämä päätös on tehty uudelleen, koska oikaisuvaatimus hyväksyttiin.");
+    }
+
+    String reasons = text("paatoksenPerustelut");
+    if (reasons != null) {
+      out.section("Perustelut");
+      out.text(reasons);
+    }
+
+    String breakdown = text("budjettiErittelyTeksti");
+    String priceList = text("hinnasto");
+    if (breakdown != null || total != null || period != null || priceList != null) {
+      out.section(granted ? "Budjetti" : "Haettu budjetti");
+      out.text(granted
+          ? "Budjetti on laskettu palveluista, joihin sinulla on oikeus. "
+              + "Jokaisen palvelun määrä on kerrottu hyvinvointialueen omalla yksikköhinnalla."
+          : "Tämä on budjetti, jota haettiin. Se on laskettu hyvinvointialueen omilla yksikköhinnoilla.");
+      if (breakdown != null) {
+        out.markdown(breakdown);
+      }
+      out.field("Yhteensä", total);
+      out.field("Budjettikausi", period);
+      out.field("Hinnasto", priceList);
+    }
+
+    String goals = text("tukisuunnitelmanTavoitteet");
+    String plan = text("suunnitelmaTeksti");
+    if (goals != null || plan != null) {
+      out.section("Tukisuunnitelma");
+      out.field("Tavoitteet", goals);
+      if (plan != null) {
+        out.markdown(plan);
+      }
+    }
+
+    String model = supportModel();
+    String supporter = text("tukijanNimi");
+    String help = text("tuenSisalto");
+    if (model != null || supporter != null || help != null) {
+      out.section("Tuki");
+      out.field("Tuki, jonka valitsit", model);
+      out.field("Tukija", supporter);
+      out.field("Tukija auttaa", help);
+    }
+
+    out.section("Päätöksen tekijä");
+    out.field("Nimi", text("paattajanNimi") != null ? text("paattajanNimi") : text("paattaja"));
+    out.field("Tehtävä", deciderTitle());
+    out.field("Päätöksentekijän toimivalta", text("delegointiPerustelu"));
+
+    writeRectificationInstructions(out);
+  }
+
+  private void writeRectificationInstructions(Out out) {
+    out.section("Oikaisuvaatimusohje");
+    out.text("Jos olet tyytymätön päätökseen, voit pyytää, että se korjataan. Tätä kutsutaan oikaisuvaatimukseksi "
+        + "(hallintolaki 49 b–49 e §). Päätöksestä ei voi valittaa suoraan hallinto-oikeuteen. "
+        + "Ensin on tehtävä oikaisuvaatimus.");
+
+    out.subsection("Kuka voi tehdä oikaisuvaatimuksen?");
+    out.text("Oikaisuvaatimuksen voi tehdä se, jota päätös koskee. "
+        + "Laillinen edustaja tai valtuutettu voi tehdä sen hänen puolestaan.");
+
+    out.subsection("Kenelle oikaisuvaatimus tehdään?");
+    out.field("Vastaanottaja", rectification.recipient());
+    out.field("Osoite", blankToNull(rectification.address()));
+
+    out.subsection("Mihin mennessä?");
+    if (rectification.lastDay() != null) {
+      out.field("Viimeinen päivä", FINNISH_DATE.format(rectification.lastDay()));
+      out.text("Oikaisuvaatimuksen on oltava perillä viimeistään tänä päivänä.");
+    } else {
+      out.text("Oikaisuvaatimus on tehtävä 30 päivän kuluessa tiedoksisaannista.");
+    }
+    out.text("Tiedoksisaannin päivää ei lasketa mukaan. Jos päätös lähetetään kirjeenä, sinun katsotaan saaneen sen "
+        + "tiedoksi seitsemäntenä päivänä lähettämisestä. Jos päätös lähetetään sähköisesti, sinun katsotaan saaneen "
+        + "sen tiedoksi kolmantena päivänä lähettämisestä (hallintolaki 59 §). Jos viimeinen päivä on lauantai, "
+        + "sunnuntai tai muu vapaapäivä, kuten pyhäpäivä, jouluaatto tai juhannusaatto, saat aikaa seuraavaan "
+        + "arkipäivään asti.");
+
+    out.subsection("Miten oikaisuvaatimus tehdään?");
+    out.text("Tee oikaisuvaatimus kirjallisesti. Kerro siinä:");
+    out.bullets(List.of(
+        "mihin päätökseen haet oikaisua" + (text("hbAsia") != null ? " (asianumero " + text("hbAsia") + ")" : ""),
+        "miten haluat päätöstä muutettavan",
+        "miksi päätöstä pitäisi muuttaa",
+        "nimesi ja yhteystietosi (osoite ja puhelinnumero tai sähköposti)."));
+    out.text("Allekirjoita oikaisuvaatimus. Sähköisesti lähetettyä vaatimusta ei tarvitse allekirjoittaa, "
+        + "jos siinä on lähettäjän tiedot.");
+    out.text("Voit lähettää oikaisuvaatimuksen postitse tai sähköpostilla tai tuoda sen itse. "
+        + "Lähettäjä vastaa siitä, että vaatimus on perillä ajoissa.");
+
+    out.subsection("Maksaako oikaisuvaatimus?");
+    out.text("Oikaisuvaatimus on maksuton.");
+
+    out.subsection("Mistä saat apua?");
+    out.text("Saat apua oikaisuvaatimuksen tekemiseen omalta sosiaalityöntekijältäsi. "
+        + "Voit kysyä neuvoa myös sosiaaliasiavastaavalta. Neuvonta on maksutonta.");
+  }
+
+  // ---------------------------------------------------------------- values
+
+  /** The variable as trimmed text, or null when missing or blank. */
+  private String text(String key) {
+    Object v = variables.get(key);
+    return v == null ? null : blankToNull(v.toString());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private LocalDate localDate(String key) {
+    Object v = variables.get(key);
+    if (v instanceof LocalDate d) {
+      return d;
+    }
+    if (v instanceof Date d) {
+      return d.toInstant().atZone(HELSINKI).toLocalDate();
+    }
+    String s = text(key);
+    if (s == null || !s.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(s.substring(0, 10));
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** A date as d.M.yyyy; text that is not a date is shown as it is. */
+  private String date(String key) {
+    LocalDate d = localDate(key);
+    return d != null ? FINNISH_DATE.format(d) : text(key);
+  }
+
+  private Integer integer(String key) {
+    Object v = variables.get(key);
+    if (v instanceof Number n) {
+      return n.intValue();
+    }
+    try {
+      return v == null ? null : Integer.valueOf(v.toString().strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** "1.7.2026–30.6.2027 (12 kk)", or as much of it as is known. */
+  private String period() {
+    LocalDate start = localDate("budjettikaudenAlku");
+    Integer months = integer("budjettikaudenPituusKk");
+    if (months != null && months <= 0) {
+      months = null;
+    }
+    if (start != null && months != null) {
+      return FINNISH_DATE.format(start) + "–" + FINNISH_DATE.format(start.plusMonths(months).minusDays(1)) + " ("
+          + months + " kk)";
+    }
+    if (start != null) {
+      return FINNISH_DATE.format(start) + " alkaen";
+    }
+    return months != null ? months + " kk" : null;
+  }
+
+  /** Only the first 7 characters (birth date and century sign) are shown: "010594-****". */
+  private String maskedIdentityCode() {
+    String code = text("henkilotunnus");
+    if (code == null) {
+      return null;
+    }
+    return (code.length() >= 7 ? code.substring(0, 7) : "") + "****";
+  }
+
+  private String supportModel() {
+    String code = text("tukimalli");
+    if (code == null) {
+      return null;
+    }
+    return switch (code) {
+      case "LAHEISET" -> "Läheiset (perhe, ystävät)";
+      case "VERTAISTUKI" -> "Vertaistuki";
+      case "HB_VASTUUHENKILO" -> "HB-vastuuhenkilö";
+      case "PALVELUOHJAAJA" -> "Palveluohjaaja";
+      case "JARJESTO" -> "Järjestö";
+      case "OSTETTU_TUKIPALVELU" -> "Ostettu tukipalvelu (palveluseteli)";
+      case "EI_TUKEA" -> "Ei tukea";
+      default -> code;
+    };
+  }
+
+  private String deciderTitle() {
+    String group = text("paattajaRyhma");
+    if (group == null) {
+      return null;
+    }
+    return switch (group) {
+      case Roles.SOCIAL_WORK -> "Sosiaalityöntekijä";
+      case Roles.LEADING_SOCIAL_WORKERS -> "Johtava sosiaalityöntekijä";
+      case Roles.SERVICE_MANAGERS -> "Palvelupäällikkö";
+      case Roles.HB_RESPONSIBLE -> "HB-vastuuhenkilö";
+      case Roles.SERVICE_COORDINATION -> "Palveluohjaaja";
+      case Roles.INDIVIDUAL_MATTERS_SECTION -> "Yksilöasioiden jaosto";
+      default -> null;
+    };
+  }
+
+  // ---------------------------------------------------------------- the small Markdown subset the case texts use
+
+  /** A run of text, bold or not. */
+  record Span(String text, boolean bold) {
+  }
+
+  /** A paragraph or a bulleted list; each line is a list of spans. */
+  record Block(boolean list, List<List<Span>> lines) {
+  }
+
+  /** Reads "- item" lines, paragraphs separated by blank lines, and **bold**. Nothing else is markup. */
+  static List<Block> parse(String markdown) {
+    List<Block> blocks = new ArrayList<>();
+    Block current = null;
+    for (String raw : markdown.split("\\R")) {
+      String line = raw.strip();
+      if (line.isEmpty()) {
+        current = null;
+        continue;
+      }
+      boolean item = line.startsWith("- ") || line.startsWith("* ");
+      if (current == null || current.list() != item) {
+        current = new Block(item, new ArrayList<>());
+        blocks.add(current);
+      }
+      current.lines().add(spans(item ? line.substring(2).strip() : line));
+    }
+    return blocks;
+  }
+
+  static List<Span> spans(String line) {
+    List<Span> spans = new ArrayList<>();
+    String[] parts = line.split("\\*\\*", -1);
+    boolean balanced = parts.length % 2 == 1;
+    for (int i = 0; i < parts.length; i++) {
+      boolean bold = i % 2 == 1 && (balanced || i < parts.length - 1);
+      String part = !bold && i % 2 == 1 ? "**" + parts[i] : parts[i]; // an unpaired ** stays as text
+      if (!part.isEmpty()) {
+        spans.add(new Span(part, bold));
+      }
+    }
+    return spans;
+  }
+
+  // ---------------------------------------------------------------- renderers
+
+  /** What the content is written to; each format escapes every value itself. */
+  private interface Out {
+    void title(String text);
+
+    void section(String heading);
+
+    void subsection(String heading);
+
+    /** "Label: value"; left out when the value is null. */
+    void field(String label, String value);
+
+    /** Plain text, possibly several lines or paragraphs. */
+    void text(String text);
+
+    void bullets(List<String> items);
+
+    /** The small Markdown subset of {@link #parse}. */
+    void markdown(String markdown);
+  }
+
+  private static final class HtmlOut implements Out {
+    private final StringBuilder body = new StringBuilder();
+
+    static String esc(String s) {
+      StringBuilder b = new StringBuilder(s.length() + 16);
+      for (char c : s.toCharArray()) {
+        switch (c) {
+          case '&' -> b.append("&amp;");
+          case '<' -> b.append("&lt;");
+          case '>' -> b.append("&gt;");
+          case '"' -> b.append("&quot;");
+          case '\'' -> b.append("&#39;");
+          default -> b.append(c);
+        }
+      }
+      return b.toString();
+    }
+
+    /** Escaped, line breaks kept. */
+    private static String lines(String s) {
+      return esc(s).replaceAll("\\R", "<br>\n");
+    }
+
+    @Override
+    public void title(String text) {
+      body.append("<h1>").append(esc(text)).append("</h1>\n");
+    }
+
+    @Override
+    public void section(String heading) {
+      body.append("<h2>").append(esc(heading)).append("</h2>\n");
+    }
+
+    @Override
+    public void subsection(String heading) {
+      body.append("<h3>").append(esc(heading)).append("</h3>\n");
+    }
+
+    @Override
+    public void field(String label, String value) {
+      if (value != null) {
+        body.append("<p class=\"field\"><strong>").append(esc(label)).append(":</strong> ").append(lines(value))
+            .append("</p>\n");
+      }
+    }
+
+    @Override
+    public void text(String text) {
+      for (String paragraph : text.strip().split("\\R\\s*\\R")) {
+        body.append("<p>").append(lines(paragraph.strip())).append("</p>\n");
+      }
+    }
+
+    @Override
+    public void bullets(List<String> items) {
+      body.append("<ul>\n");
+      items.forEach(i -> body.append("<li>").append(esc(i)).append("</li>\n"));
+      body.append("</ul>\n");
+    }
+
+    @Override
+    public void markdown(String markdown) {
+      for (Block block : parse(markdown)) {
+        if (block.list()) {
+          body.append("<ul>\n");
+          block.lines().forEach(l -> body.append("<li>").append(inline(l)).append("</li>\n"));
+          body.append("</ul>\n");
+        } else {
+          body.append("<p>").append(String.join("<br>\n", block.lines().stream().map(HtmlOut::inline).toList()))
+              .append("</p>\n");
+        }
+      }
+    }
+
+    private static String inline(List<Span> spans) {
+      StringBuilder b = new StringBuilder();
+      for (Span s : spans) {
+        b.append(s.bold() ? "<strong>" + esc(s.text()) + "</strong>" : esc(s.text()));
+      }
+      return b.toString();
+    }
+
+    String finish(String caseId) {
+      return "<!DOCTYPE html>\n<html lang=\"fi\">\n<head>\n<meta charset=\"UTF-8\">\n"
+          + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          + "<title>" + esc(TITLE + (caseId != null ? " – " + caseId : "")) + "</title>\n"
+          + "<style>\n"
+          + "@page { size: A4; margin: 20mm 18mm 20mm 20mm; }\n"
+          + "body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.45; color: #000;"
+          + " background: #fff; max-width: 172mm; margin: 0 auto; padding: 8mm 0; }\n"
+          + "h1 { font-size: 17pt; margin: 0 0 8pt; }\n"
+          + "h2 { font-size: 13pt; margin: 16pt 0 5pt; padding-bottom: 2pt; border-bottom: 1px solid #777;"
+          + " break-after: avoid; page-break-after: avoid; }\n"
+          + "h3 { font-size: 11pt; margin: 10pt 0 3pt; break-after: avoid; page-break-after: avoid; }\n"
+          + "p { margin: 0 0 6pt; }\n"
+          + "p.field { margin: 0 0 2pt; }\n"
+          + "ul { margin: 0 0 6pt; padding-left: 18pt; }\n"
+          + "li { margin: 0 0 2pt; break-inside: avoid; page-break-inside: avoid; }\n"
+          + "@media print { body { max-width: none; padding: 0; } }\n"
+          + "</style>\n</head>\n<body>\n<main>\n"
+          + body
+          + "</main>\n</body>\n</html>\n";
+    }
+  }
+
+  private static final class MarkdownOut implements Out {
+    private final StringBuilder md = new StringBuilder();
+    private boolean inFields;
+
+    /** Characters that are markup in Markdown, form-js templates ({{ }}) or HTML are escaped to show as text. */
+    static String esc(String s) {
+      StringBuilder b = new StringBuilder(s.length() + 16);
+      for (char c : s.toCharArray()) {
+        switch (c) {
+          case '&' -> b.append("&amp;");
+          case '<' -> b.append("&lt;");
+          case '\\' -> b.append('\\').append(c);
+          default -> b.append(c);
+        }
+      }
+      return b.toString();
+    }
+
+    /** Escaped as the start of a line: a leading "-", "+", "=" or "1." would start a list or an underline. */
+    static String escLine(String s) {
+      String e = esc(s.stripLeading());
+      if (e.startsWith("-") || e.startsWith("+") || e.startsWith("=")) {
+        return "\\" + e;
+      }
+      return e.replaceFirst("^(\\d+)([.)])", "$1\\\\$2");
+    }
+
+    /** Escaped, every line kept as a line (a hard break); the first line starts a line only when atLineStart. */
+    private static String lines(String s, boolean atLineStart) {
+      List<String> lines = s.strip().lines().map(MarkdownOut::escLine).toList();
+      return (atLineStart ? lines.get(0) : esc(s.strip().lines().findFirst().orElseThrow()))
+          + lines.stream().skip(1).map(l -> "  \n" + l).reduce("", String::concat);
+    }
+
+    private void block(String text) {
+      endFields();
+      md.append(text).append("\n\n");
+    }
+
+    private void endFields() {
+      if (inFields) {
+        md.append('\n');
+        inFields = false;
+      }
+    }
+
+    @Override
+    public void title(String text) {
+      block("# " + esc(text));
+    }
+
+    @Override
+    public void section(String heading) {
+      block("## " + esc(heading));
+    }
+
+    @Override
+    public void subsection(String heading) {
+      block("### " + esc(heading));
+    }
+
+    @Override
+    public void field(String label, String value) {
+      if (value != null) {
+        md.append("**").append(esc(label)).append(":** ").append(lines(value, false)).append("  \n");
+        inFields = true;
+      }
+    }
+
+    @Override
+    public void text(String text) {
+      for (String paragraph : text.strip().split("\\R\\s*\\R")) {
+        block(lines(paragraph, true));
+      }
+    }
+
+    @Override
+    public void bullets(List<String> items) {
+      block(String.join("\n", items.stream().map(i -> "- " + escLine(i)).toList()));
+    }
+
+    @Override
+    public void markdown(String markdown) {
+      for (Block block : parse(markdown)) {
+        List<String> lines = block.lines().stream().map(MarkdownOut::inline).toList();
+        block(block.list()
+            ? String.join("\n", lines.stream().map(l -> "- " + l).toList())
+            : String.join("  \n", lines));
+      }
+    }
+
+    private static String inline(List<Span> spans) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < spans.size(); i++) {
+        Span s = spans.get(i);
+        String text = i == 0 && !s.bold() ? escLine(s.text()) : esc(s.text());
+        b.append(s.bold() ? "**" + text + "**" : text);
+      }
+      return b.toString();
+    }
+
+    String finish() {
+      endFields();
+      return md.toString().strip() + "\n";
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package fi.hbflow.ledger;
+
+import fi.hbflow.engine.DmnTables;
+import fi.hbflow.engine.EngineContext;
+import fi.hbflow.routing.TaskRoutingListener;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * REST for integrations (e.g. the voucher system): {@code POST /hbflow/api/cases/{businessKey}/expenses} records one
+ * expense in the case's budget-use ledger by submitting the ledger's open expense form ({@code Task_Kulut}) as the
+ * calling user, so the very same server checks and the same transaction apply as in Tasklist. HTTP basic auth
+ * ({@link LedgerConfig}); the caller needs to see the task (the routing table gives it to their group).
+ *
+ * <ul>
+ *   <li>201 {@code {"kaytettySentit", "budjettiKausiSentit", "kayttoaste", "halytys", ...}}: recorded;</li>
+ *   <li>400 {@code {"virhe"}}: refused (the Finnish message of the form check), nothing recorded;</li>
+ *   <li>404: no open expense form of that case for the caller;</li>
+ *   <li>409: the ledger waits for a social worker to handle a use alert, or the case changed at the same moment:
+ *   nothing recorded, try again later.</li>
+ * </ul>
+ */
+@RestController
+@RequestMapping(path = "/hbflow/api/cases", produces = MediaType.APPLICATION_JSON_VALUE)
+public class LedgerApiController {
+
+  /** The expense as the integration sends it; the same values as the form {@code hb-kulu}. */
+  public record ExpenseRequest(String paiva, String summa, String selite) {
+  }
+
+  private final ProcessEngine engine;
+  private final DmnTables tables;
+
+  public LedgerApiController(ProcessEngine engine) {
+    this.engine = engine;
+    this.tables = new DmnTables(engine);
+  }
+
+  @PostMapping(path = "/{businessKey}/expenses", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Map<String, Object>> recordExpense(@PathVariable String businessKey,
+                                                           @RequestBody(required = false) ExpenseRequest expense) {
+    Authentication caller = engine.getIdentityService().getCurrentAuthentication();
+    if (caller == null || caller.getUserId() == null) {
+      return answer(HttpStatus.UNAUTHORIZED, "Kirjaudu sisään (HTTP basic -tunnistus).");
+    }
+    if (expense == null) {
+      return answer(HttpStatus.BAD_REQUEST, "Pyynnöstä puuttuu kulu: " + EXAMPLE);
+    }
+
+    // as the caller: only a task routed to the caller's group (or assigned to them) is found
+    List<Task> open = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
+        .processDefinitionKey(BudgetLedger.PROCESS_KEY).taskDefinitionKey(LedgerRules.EXPENSE_TASK).list();
+    if (open.isEmpty()) {
+      if (waitsForAlert(businessKey, caller)) {
+        return answer(HttpStatus.CONFLICT, "Asian " + businessKey + " budjetin käyttö etenee nopeasti: omatyöntekijän on "
+            + "käsiteltävä hälytys ennen uusia kirjauksia. Kulua ei kirjattu; lähetä se uudelleen myöhemmin.");
+      }
+      return answer(HttpStatus.NOT_FOUND, "Asialla " + businessKey + " ei ole avointa budjetin käytön kirjausta, "
+          + "jonka voisit tehdä (tuntematon asia, seuranta ei ole käynnissä tai tehtävä ei kuulu ryhmällesi).");
+    }
+    Task task = open.get(0);
+
+    Map<String, Object> form = new HashMap<>();
+    form.put("kulunPaiva", expense.paiva());
+    form.put("kulunSumma", expense.summa());
+    form.put("kulunSelite", expense.selite());
+    VariableMap ledger;
+    try {
+      if (task.getAssignee() == null) {
+        engine.getTaskService().claim(task.getId(), caller.getUserId());
+      }
+      ledger = engine.getFormService().submitTaskFormWithVariablesInReturn(task.getId(), form, true);
+    } catch (FormFieldValidationException refused) {
+      return answer(HttpStatus.BAD_REQUEST, refused.getMessage());
+    } catch (AuthorizationException e) {
+      return answer(HttpStatus.FORBIDDEN, "Sinulla ei ole oikeutta kirjata kuluja asialle " + businessKey + ".");
+    } catch (OptimisticLockingException | TaskAlreadyClaimedException | NullValueException e) {
+      // another expense, a worker or the case's end got there first; nothing of this request was stored
+      return answer(HttpStatus.CONFLICT, "Asian " + businessKey + " kirjaus muuttui samaan aikaan (toinen kirjaus "
+          + "tai asian päättyminen). Kulua ei kirjattu; lähetä se uudelleen.");
+    }
+
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("kaytettySentit", ledger.get("kaytettySentit"));
+    body.put("budjettiKausiSentit", ledger.get("budjettiKausiSentit"));
+    body.put("kaytetty", ledger.get("kaytetty"));
+    body.put("budjettiaJaljella", ledger.get("budjettiaJaljella"));
+    body.put("kayttoaste", ledger.get("kayttoaste"));
+    body.put("halytys", Boolean.TRUE.equals(ledger.get("halytys")));
+    if (Boolean.TRUE.equals(ledger.get("halytys"))) {
+      body.put("halytyksenSyy", ledger.get("halytyksenSyy"));
+    }
+    return ResponseEntity.status(HttpStatus.CREATED).body(body);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    return answer(HttpStatus.BAD_REQUEST, "Pyynnön JSON ei kelpaa: " + EXAMPLE);
+  }
+
+  private static final String EXAMPLE =
+      "lähetä {\"paiva\": \"2026-08-03\", \"summa\": \"123,45\", \"selite\": \"Avustajan palkka 7/2026\"}.";
+
+  /**
+   * Whether the case's ledger waits at the use alert, for a caller who may record its expenses (the groups the
+   * routing table gives {@code Task_Kulut}, or those of the alert itself). Looked up without the caller's
+   * authorizations, since the caller does not see the alert task; told only to those who record expenses.
+   */
+  private boolean waitsForAlert(String businessKey, Authentication caller) {
+    return withoutAuthorization(() -> {
+      List<Task> alerts = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
+          .processDefinitionKey(BudgetLedger.PROCESS_KEY).taskDefinitionKey(LedgerRules.ALERT_TASK).list();
+      if (alerts.isEmpty()) {
+        return false;
+      }
+      List<String> callerGroups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+      if (callerGroups.contains("camunda-admin")) {
+        return true;
+      }
+      Set<String> recorders = new HashSet<>(expenseGroups());
+      for (Task alert : alerts) {
+        for (IdentityLink link : engine.getTaskService().getIdentityLinksForTask(alert.getId())) {
+          if (link.getGroupId() != null) {
+            recorders.add(link.getGroupId());
+          }
+        }
+      }
+      return callerGroups.stream().anyMatch(recorders::contains);
+    });
+  }
+
+  private List<String> expenseGroups() {
+    DmnDecisionTableResult row = tables.latest(TaskRoutingListener.DECISION_KEY)
+        .evaluate(Map.of("tehtava", LedgerRules.EXPENSE_TASK));
+    if (row.isEmpty() || row.getFirstResult().getEntry("ryhmat") == null) {
+      return List.of();
+    }
+    return Arrays.stream(row.getFirstResult().getEntry("ryhmat").toString().split(","))
+        .map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** Runs a look-up in its own engine command with the authorization checks off. */
+  private <T> T withoutAuthorization(Supplier<T> lookup) {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(commandContext -> EngineContext.withoutAuthorization(lookup));
+  }
+
+  private static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String message) {
+    return ResponseEntity.status(status).body(Map.of("virhe", message));
+  }
+}
