@@ -59,11 +59,12 @@ class HbFlowApplicationIT {
     Response started = post("sosiaalityontekija", "/process-definition/key/hb-palveluprosessi/submit-form", variables(start));
     assertThat(started.status).isEqualTo(200);
     String caseId = started.body.get("id").asText();
-    assertThat(started.body.get("businessKey").asText()).matches("HB-\\d{4}-\\d{6}");
+    String caseKey = started.body.get("businessKey").asText();
+    assertThat(caseKey).matches("HB-\\d{4}-\\d{6}");
 
     // the assessment reaches the social worker, not the service coordinator
-    assertThat(tasks("palveluohjaaja", caseId)).isEmpty();
-    String assessment = taskOf("sosiaalityontekija", caseId, "Task_Arviointi");
+    assertThat(tasks("palveluohjaaja", caseKey)).isEmpty();
+    String assessment = taskOf("sosiaalityontekija", caseKey, "Task_Arviointi");
     Map<String, Object> needs = new LinkedHashMap<>();
     needs.put("arvioinninAloituspaiva", LocalDate.now().minusDays(1).toString());
     needs.put("oikeusVammaispalveluihin", "kylla");
@@ -78,18 +79,18 @@ class HbFlowApplicationIT {
     needs.put("tarve_HENKILOKOHTAINEN_APU", 40);
     assertThat(submit("sosiaalityontekija", assessment, needs).status).isEqualTo(204);
 
-    assertThat(submit("sosiaalityontekija", taskOf("sosiaalityontekija", caseId, "Task_Soveltuvuus"), Map.of(
+    assertThat(submit("sosiaalityontekija", taskOf("sosiaalityontekija", caseKey, "Task_Soveltuvuus"), Map.of(
         "hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
         "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata.")).status).isEqualTo(204);
 
     // the support choice is routed to service coordination (and HB-responsible persons)
-    assertThat(tasks("sosiaalityontekija", caseId)).isEmpty();
-    assertThat(submit("palveluohjaaja", taskOf("palveluohjaaja", caseId, "Task_TuenValinta"), Map.of(
+    assertThat(tasks("sosiaalityontekija", caseKey)).isEmpty();
+    assertThat(submit("palveluohjaaja", taskOf("palveluohjaaja", caseKey, "Task_TuenValinta"), Map.of(
         "tukimalli", "VERTAISTUKI", "tukijanNimi", "Vertaistukija Ville", "suostumusTietojenLuovutukseen", true)).status)
         .isEqualTo(204);
 
     // the budget is calculated by the job executor; the plan must stay within it
-    String plan = awaitTask("sosiaalityontekija", caseId, "Task_Tukisuunnitelma");
+    String plan = awaitTask("sosiaalityontekija", caseKey, "Task_Tukisuunnitelma");
     // what the plan form shows: the worker reads the case through the task, not the process instance
     JsonNode formVariables = get("sosiaalityontekija", "/task/" + plan + "/form-variables").body;
     assertThat(formVariables.get("budjettiYhteensa").get("value").asText()).isEqualTo("22 127,40 €");
@@ -107,8 +108,8 @@ class HbFlowApplicationIT {
     assertThat(submit("sosiaalityontekija", plan, planForm).status).isEqualTo(204);
 
     // 22 127,40 € a year: the social worker decides (delegation rule 5); a leading social worker does not see it
-    String decision = awaitTask("sosiaalityontekija", caseId, "Task_Paatos");
-    assertThat(tasks("johtava", caseId)).isEmpty();
+    String decision = awaitTask("sosiaalityontekija", caseKey, "Task_Paatos");
+    assertThat(tasks("johtava", caseKey)).isEmpty();
     Map<String, Object> decisionForm = new LinkedHashMap<>();
     decisionForm.put("paatos", "myonnetty");
     decisionForm.put("paatospaiva", LocalDate.now().toString());
@@ -121,12 +122,39 @@ class HbFlowApplicationIT {
     assertThat(get("demo", "/process-instance/" + caseId + "/variables/paattaja").body.get("value").asText())
         .isEqualTo("sosiaalityontekija");
 
-    assertThat(submit("sosiaalityontekija", taskOf("sosiaalityontekija", caseId, "Task_Tiedoksianto"), Map.of(
-        "tiedoksiantopaiva", LocalDate.now().toString(), "tiedoksiantotapa", "sahkoinen",
-        "oikaisuvaatimusSaapui", "ei")).status).isEqualTo(204);
-    assertThat(submit("palveluohjaaja", taskOf("palveluohjaaja", caseId, "Task_Toteutus"), Map.of(
-        "toteutuksenAloituspaiva", "2026-07-01", "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI")).status).isEqualTo(204);
-    String review = taskOf("sosiaalityontekija", caseId, "Task_Seuranta");
+    assertThat(submit("sosiaalityontekija", taskOf("sosiaalityontekija", caseKey, "Task_Tiedoksianto"), Map.of(
+        "tiedoksiantopaiva", LocalDate.now().toString(), "tiedoksiantotapa", "sahkoinen")).status).isEqualTo(204);
+
+    // the rectification window is open: the task waits with the window's end as its due date
+    JsonNode window = tasks("sosiaalityontekija", caseKey).get(0);
+    assertThat(window.get("taskDefinitionKey").asText()).isEqualTo("Task_OikaisuvaatimusAika");
+    LocalDate windowEnds = new fi.hbflow.calendar.FinnishCalendar()
+        .deadline(LocalDate.now(), fi.hbflow.calendar.DeadlineUnit.PAIVA, 33); // electronic: 30 + 3 days
+    java.time.OffsetDateTime due = java.time.OffsetDateTime.parse(window.get("due").asText(),
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
+    assertThat(due.atZoneSameInstant(java.time.ZoneId.of("Europe/Helsinki")).toLocalDate()).isEqualTo(windowEnds);
+    // an electronic rectification request arrives through the REST API (an integration account: here the admin)
+    ObjectNode message = JSON.createObjectNode().put("messageName", "HB_OIKAISUVAATIMUS").put("businessKey", caseKey);
+    message.putObject("processVariables").putObject("oikaisuvaatimuksenSisalto")
+        .put("value", "Vaadin oikaisua: avustajatunteja on liian vähän.");
+    assertThat(post("demo", "/message", message).status).isEqualTo(204);
+    Response late = post("demo", "/message", message);
+    assertThat(late.status).isEqualTo(400); // no open window any more: refused with a message, nothing changes
+
+    // the individual-matters section rejects it: the decision stands and the services are arranged
+    assertThat(submit("jaosto", taskOf("jaosto", caseKey, "Task_Oikaisuvaatimus"), Map.of(
+        "oikaisuvaatimuksenRatkaisu", "hylatty", "oikaisuvaatimuksenPerustelut", "Päätös vastaa arvioitua tarvetta.")).status)
+        .isEqualTo(204);
+    assertThat(submit("palveluohjaaja", taskOf("palveluohjaaja", caseKey, "Task_Toteutus"), Map.of(
+        "toteutuksenAloituspaiva", LocalDate.now().toString(), "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI")).status)
+        .isEqualTo(204);
+
+    // the first review is three months away: an operator runs its timer now instead of waiting
+    JsonNode timer = get("demo", "/job?processInstanceId=" + caseId + "&activityId=Timer_Seurantapaiva").body;
+    assertThat(timer).hasSize(1);
+    assertThat(post("demo", "/job/" + timer.get(0).get("id").asText() + "/execute", JSON.createObjectNode()).status)
+        .isEqualTo(204);
+    String review = taskOf("sosiaalityontekija", caseKey, "Task_Seuranta");
     assertThat(submit("sosiaalityontekija", review, Map.of("seurantapaiva", LocalDate.now().toString(),
         "seurannanHavainnot", "Asiakas muuttaa toiselle paikkakunnalle.", "seurannanTulos", "paatetaan",
         "paattymisenSyy", "muutto")).status).isEqualTo(204);
@@ -173,8 +201,9 @@ class HbFlowApplicationIT {
     throw new AssertionError(taskKey + " did not appear for " + user);
   }
 
-  private JsonNode tasks(String user, String caseId) throws Exception {
-    return get(user, "/task?processInstanceId=" + caseId).body;
+  /** The tasks of the case visible to the user: the case's own and those of the processes it calls. */
+  private JsonNode tasks(String user, String caseKey) throws Exception {
+    return get(user, "/task?processInstanceBusinessKey=" + caseKey).body;
   }
 
   private Response submit(String user, String taskId, Map<String, Object> form) throws Exception {

@@ -489,7 +489,7 @@ public final class DecisionDocument {
         switch (c) {
           case '&' -> b.append("&amp;");
           case '<' -> b.append("&lt;");
-          case '\\' -> b.append('\\').append(c);
+          case '\\', '`', '*', '_', '[', ']', '{', '}', '|', '~', '#', '>', '!' -> b.append('\\').append(c);
           default -> b.append(c);
         }
       }

@@ -21,9 +21,11 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -269,12 +271,24 @@ public class BudgetLedger {
     Map<String, Object> toCase = new HashMap<>(values);
     toCase.remove("budjetti"); // the case has its own budjettiYhteensa
     EngineContext.withoutAuthorization(() -> {
-      RuntimeService runtime = engine.getRuntimeService();
-      if (runtime.createProcessInstanceQuery().processInstanceId(caseId.toString()).count() > 0) {
-        runtime.setVariables(caseId.toString(), toCase);
+      if (running(caseId.toString())) {
+        engine.getRuntimeService().setVariables(caseId.toString(), toCase);
       }
       return null;
     });
+  }
+
+  /**
+   * Whether the case runs. Looked up in the command's own entities first: when the case opens the ledger, its latest
+   * state is not yet in the database.
+   */
+  private boolean running(String processInstanceId) {
+    CommandContext commandContext = Context.getCommandContext();
+    if (commandContext != null) {
+      ExecutionEntity execution = commandContext.getExecutionManager().findExecutionById(processInstanceId);
+      return execution != null && !execution.isEnded();
+    }
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
   }
 
   private static String currentUser(DelegateExecution execution) {

@@ -51,14 +51,14 @@ class BudgetUseTest {
   void exactCentsOfARealBudgetAroundTheMargin() {
     long budget = 2_212_740; // 22 127,40 €
     LocalDate day = LocalDate.of(2026, 8, 10); // elapsed 41/372
-    // the margin is crossed between these two cents: 100·u·372 − 100·b·41 > 15·b·372  ⇔  u > 576 314,13...
-    assertThat(BudgetUse.assess(JULY, 12, budget, 576_314, day, MARGIN).alert()).isFalse();
-    assertThat(BudgetUse.assess(JULY, 12, budget, 576_315, day, MARGIN).alert()).isTrue();
-    BudgetUse use = BudgetUse.assess(JULY, 12, budget, 576_315, day, MARGIN);
+    // the margin is crossed between these two cents: 100·u·372 − 100·b·41 > 15·b·372  ⇔  u > 575 788,258...
+    assertThat(BudgetUse.assess(JULY, 12, budget, 575_788, day, MARGIN).alert()).isFalse();
+    assertThat(BudgetUse.assess(JULY, 12, budget, 575_789, day, MARGIN).alert()).isTrue();
+    BudgetUse use = BudgetUse.assess(JULY, 12, budget, 575_789, day, MARGIN);
     assertThat(use.useText()).isEqualTo("26 %");
     assertThat(use.elapsedText()).isEqualTo("11 %");
-    assertThat(use.remainingCents()).isEqualTo(1_636_425);
-    assertThat(use.useShare()).isEqualByComparingTo("0.2605");
+    assertThat(use.remainingCents()).isEqualTo(1_636_951);
+    assertThat(use.useShare()).isEqualByComparingTo("0.2602");
   }
 
   @Test
