@@ -8,6 +8,7 @@ import fi.hbflow.caseflow.CaseNumbers;
 import fi.hbflow.caseflow.CaseOpeningListener;
 import fi.hbflow.caseflow.JdbcCaseNumbers;
 import fi.hbflow.caseflow.StepRules;
+import fi.hbflow.decision.DecisionDocumentDelegate;
 import fi.hbflow.engine.DmnTables;
 import fi.hbflow.forms.FormCheckListener;
 import fi.hbflow.forms.FormRules;
@@ -25,7 +26,8 @@ import org.springframework.context.annotation.Lazy;
 
 /**
  * The beans the BPMN names in its expressions: {@code ${caseOpening}}, {@code ${taskRouting}}, {@code ${formCheck}},
- * {@code ${budgetCalculation}}, {@code ${legalClocks}}. Tests without Spring build the same objects with {@link #processBeans}.
+ * {@code ${budgetCalculation}}, {@code ${legalClocks}}, {@code ${decisionDocument}},
+ * {@code ${supportChangeStart}}, {@code ${supportChangeEnd}}. Tests without Spring build the same objects with {@link #processBeans}.
  */
 @Configuration
 public class ProcessBeans {
@@ -37,6 +39,7 @@ public class ProcessBeans {
         "legalClocks", new LegalClocks(engine, tables),
         "supportChangeStart", new SupportChangeStartListener(),
         "supportChangeEnd", new SupportChangeEndListener(),
+        "decisionDocument", new DecisionDocumentDelegate(),
         "caseOpening", new CaseOpeningListener(caseNumbers),
         "taskRouting", new TaskRoutingListener(tables),
         "formCheck", new FormCheckListener(formRules(tables)),
@@ -86,6 +89,11 @@ public class ProcessBeans {
   @Bean
   SupportChangeEndListener supportChangeEnd() {
     return new SupportChangeEndListener();
+  }
+
+  @Bean
+  DecisionDocumentDelegate decisionDocument() {
+    return new DecisionDocumentDelegate();
   }
 
   @Bean

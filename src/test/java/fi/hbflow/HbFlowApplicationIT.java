@@ -122,7 +122,16 @@ class HbFlowApplicationIT {
     assertThat(get("demo", "/process-instance/" + caseId + "/variables/paattaja").body.get("value").asText())
         .isEqualTo("sosiaalityontekija");
 
-    assertThat(submit("sosiaalityontekija", taskOf("sosiaalityontekija", caseKey, "Task_Tiedoksianto"), Map.of(
+    // the decision document is written by the job executor and kept with the case, reachable through the task
+    String notification = awaitTask("sosiaalityontekija", caseKey, "Task_Tiedoksianto");
+    HttpResponse<String> document = HTTP.send(HttpRequest.newBuilder(uri("/task/" + notification
+        + "/variables/paatosasiakirja/data")).header("Authorization", basic("sosiaalityontekija")).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(document.body()).contains("Päätös henkilökohtaisesta budjetoinnista").contains(caseKey)
+        .contains("Oikaisuvaatimusohje").contains("Sanna Sosiaalityöntekijä").contains("delegointisääntö 5")
+        .doesNotContain("010594Y9021");
+    assertThat(submit("sosiaalityontekija", notification, Map.of(
         "tiedoksiantopaiva", LocalDate.now().toString(), "tiedoksiantotapa", "sahkoinen")).status).isEqualTo(204);
 
     // the rectification window is open: the task waits with the window's end as its due date
@@ -226,9 +235,12 @@ class HbFlowApplicationIT {
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
   }
 
+  private static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+  }
+
   private Response send(String user, HttpRequest.Builder request) throws Exception {
-    String basic = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response = HTTP.send(request.header("Authorization", "Basic " + basic).build(),
+    HttpResponse<String> response = HTTP.send(request.header("Authorization", basic(user)).build(),
         HttpResponse.BodyHandlers.ofString());
     return new Response(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
   }

@@ -77,7 +77,7 @@ class HbPalveluprosessiProcessTest {
   }
 
   @Test
-  void approvedCaseIsImplementedFollowedUpAndEnded() {
+  void approvedCaseIsImplementedFollowedUpAndEnded() throws Exception {
     ProcessInstance pi = hb.toDecision(standardAssessment());
 
     assertThat(pi).variables()
@@ -96,6 +96,14 @@ class HbPalveluprosessiProcessTest {
     hb.complete(pi, "Task_Paatos", decision("myonnetty"));
     engine.getIdentityService().clearAuthentication();
     assertThat(hb.variable(pi, "paattaja")).isEqualTo("sosiaalityontekija");
+    // the written decision is kept with the case: HTML to print and archive, Markdown for the forms
+    org.camunda.bpm.engine.variable.value.FileValue document =
+        engine.getRuntimeService().getVariableTyped(pi.getId(), "paatosasiakirja");
+    assertThat(document.getMimeType()).isEqualTo("text/html");
+    assertThat(new String(document.getValue().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("Henkilökohtainen apu").contains("hb-yksikkohinnat v1").contains("yksilöasioiden jaosto")
+        .contains("delegointisääntö 5");
+    assertThat((String) hb.variable(pi, "paatosasiakirjaTeksti")).contains("Oikaisuvaatimusohje");
 
     hb.notifyAndLetTheWindowClose(pi);
     assertThat(hb.variable(pi, "lainvoimainen")).isEqualTo(true);
