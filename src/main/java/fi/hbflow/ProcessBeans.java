@@ -12,6 +12,8 @@ import fi.hbflow.decision.DecisionDocumentDelegate;
 import fi.hbflow.engine.DmnTables;
 import fi.hbflow.forms.FormCheckListener;
 import fi.hbflow.forms.FormRules;
+import fi.hbflow.ledger.BudgetLedger;
+import fi.hbflow.ledger.LedgerRules;
 import fi.hbflow.routing.TaskRoutingListener;
 import fi.hbflow.support.SupportChangeEndListener;
 import fi.hbflow.support.SupportChangeStartListener;
@@ -27,7 +29,7 @@ import org.springframework.context.annotation.Lazy;
 /**
  * The beans the BPMN names in its expressions: {@code ${caseOpening}}, {@code ${taskRouting}}, {@code ${formCheck}},
  * {@code ${budgetCalculation}}, {@code ${legalClocks}}, {@code ${decisionDocument}},
- * {@code ${supportChangeStart}}, {@code ${supportChangeEnd}}. Tests without Spring build the same objects with {@link #processBeans}.
+ * {@code ${supportChangeStart}}, {@code ${supportChangeEnd}}, {@code ${budgetLedger}} (declared in LedgerConfig). Tests without Spring build the same objects with {@link #processBeans}.
  */
 @Configuration
 public class ProcessBeans {
@@ -40,6 +42,7 @@ public class ProcessBeans {
         "supportChangeStart", new SupportChangeStartListener(),
         "supportChangeEnd", new SupportChangeEndListener(),
         "decisionDocument", new DecisionDocumentDelegate(),
+        "budgetLedger", new BudgetLedger(engine),
         "caseOpening", new CaseOpeningListener(caseNumbers),
         "taskRouting", new TaskRoutingListener(tables),
         "formCheck", new FormCheckListener(formRules(tables)),
@@ -51,6 +54,7 @@ public class ProcessBeans {
     rules.add(AssessmentRules.withLatestPrices(tables));
     rules.add(new SupportPlanRules());
     rules.addAll(SupportRules.all());
+    rules.addAll(LedgerRules.all());
     return rules;
   }
 

@@ -87,6 +87,9 @@ public class BudgetLedger {
     variables.put("budjettikaudenAlku", start.toString());
     variables.put("budjettikaudenPituusKk", months);
     variables.put("kaytettySentit", 0L);
+    // the columns of the groups' Tasklist filters
+    variables.put("kotikunta", mainCase.getVariable("kotikunta"));
+    variables.put("budjettiYhteensa", Money.format(budget));
     EngineContext.withoutAuthorization(() -> {
       endRunningLedgers(businessKey);
       engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, businessKey, variables);
@@ -186,7 +189,6 @@ public class BudgetLedger {
     EXPENSE_FORM.forEach(ledger::removeVariable);
     ledger.setVariable("kulut", json(expenses));
     ledger.setVariable("viimeisinKulunPaiva", latest.toString());
-    ledger.setVariable("viimeisinKulu", line(row));
     ledger.setVariable("kulutTeksti", latestLines(expenses));
     ledger.setVariable("halytys", use.alert());
     if (use.alert()) {

@@ -25,7 +25,8 @@ import fi.hbflow.TestEngine;
 
 /** {@code hb-palveluprosessi}: one test per path, and the bad inputs that must be refused without losing the case. */
 @Deployment(resources = {"processes/hb-palveluprosessi.bpmn", "processes/hb-tuen-valinta.bpmn",
-    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-yksikkohinnat.dmn", "processes/hb-delegointisaannot.dmn",
+    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-budjetin-kaytto.bpmn", "processes/hb-yksikkohinnat.dmn",
+    "processes/hb-delegointisaannot.dmn",
     "processes/hb-tehtavien-reititys.dmn", "processes/hb-maaraajat.dmn"})
 class HbPalveluprosessiProcessTest {
 
@@ -110,10 +111,12 @@ class HbPalveluprosessiProcessTest {
     assertThat(hb.candidateGroups(hb.task(pi, "Task_Toteutus"))).containsExactly("palveluohjaus");
     hb.complete(pi, "Task_Toteutus", Map.of("toteutuksenAloituspaiva", "2026-06-15",
         "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI", "suunnitelma2Jarjestamistapa", "PALVELUSETELI"));
+    assertThat(ledgers(pi)).isEqualTo(1); // the budget's use is followed from the implementation on
     reviewDay(pi);
     hb.complete(pi, "Task_Seuranta", review("jatketaan", null));
     reviewDay(pi);
     hb.complete(pi, "Task_Seuranta", review("paatetaan", "muutto"));
+    assertThat(ledgers(pi)).isZero();
 
     assertThat(pi).isEnded().hasPassed("Task_Toteutus", "End_Paattynyt");
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
@@ -286,6 +289,11 @@ class HbPalveluprosessiProcessTest {
     hb.complete(pi, "Task_TuenValinta", Map.of("tukimalli", "LAHEISET", "tukijanNimi", "Isä"));
     hb.complete(pi, "Task_Tukisuunnitelma", plan("Avustaja", "Avustajapalvelu Oy", "1000"));
     assertThat(hb.candidateGroups(hb.task(pi, "Task_Paatos"))).containsExactly("johtavat-sosiaalityontekijat");
+  }
+
+  private long ledgers(ProcessInstance pi) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("hb-budjetin-kaytto")
+        .processInstanceBusinessKey(pi.getBusinessKey()).count();
   }
 
   /** Waits for the review date of the case: the clock moves to it and the review timer fires. */

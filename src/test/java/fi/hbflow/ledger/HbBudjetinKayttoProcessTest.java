@@ -94,6 +94,8 @@ class HbBudjetinKayttoProcessTest {
         .containsEntry("budjettiKausiSentit", 2_212_740L)
         .containsEntry("budjettikaudenAlku", "2026-07-01")
         .containsEntry("budjettikaudenPituusKk", 12)
+        .containsEntry("kotikunta", "Lappeenranta")
+        .containsEntry("budjettiYhteensa", "22 127,40 €")
         .containsEntry("kaytettySentit", 0L)
         .containsEntry("budjetti", "22 127,40 €")
         .containsEntry("kaytetty", "0,00 €")
@@ -364,6 +366,7 @@ class HbBudjetinKayttoProcessTest {
   private static Map<String, Object> caseVariables() {
     Map<String, Object> v = new HashMap<>();
     v.put("asiakasNimi", "Aino Asiakas");
+    v.put("kotikunta", "Lappeenranta");
     v.put("budjettiKausiSentit", 2_212_740L); // 22 127,40 €
     v.put("budjettikaudenAlku", "2026-07-01");
     v.put("budjettikaudenPituusKk", 12);
