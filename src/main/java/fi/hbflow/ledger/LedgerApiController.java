@@ -1,26 +1,16 @@
 package fi.hbflow.ledger;
 
-import fi.hbflow.engine.DmnTables;
-import fi.hbflow.engine.EngineContext;
-import fi.hbflow.routing.TaskRoutingListener;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
-import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.http.HttpStatus;
@@ -44,8 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>201 {@code {"kaytettySentit", "budjettiKausiSentit", "kayttoaste", "halytys", ...}}: recorded;</li>
  *   <li>400 {@code {"virhe"}}: refused (the Finnish message of the form check), nothing recorded;</li>
  *   <li>404: no open expense form of that case for the caller;</li>
- *   <li>409: the ledger waits for a social worker to handle a use alert, or the case changed at the same moment:
- *   nothing recorded, try again later.</li>
+ *   <li>409: the case changed at the same moment (another expense, the ledger closing): nothing recorded, send it
+ *   again. A use alert does not stop recording: the alert is handled beside it.</li>
  * </ul>
  */
 @RestController
@@ -57,11 +47,9 @@ public class LedgerApiController {
   }
 
   private final ProcessEngine engine;
-  private final DmnTables tables;
 
   public LedgerApiController(ProcessEngine engine) {
     this.engine = engine;
-    this.tables = new DmnTables(engine);
   }
 
   @PostMapping(path = "/{businessKey}/expenses", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -79,10 +67,6 @@ public class LedgerApiController {
     List<Task> open = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
         .processDefinitionKey(BudgetLedger.PROCESS_KEY).taskDefinitionKey(LedgerRules.EXPENSE_TASK).list();
     if (open.isEmpty()) {
-      if (waitsForAlert(businessKey, caller)) {
-        return answer(HttpStatus.CONFLICT, "Asian " + businessKey + " budjetin käyttö etenee nopeasti: omatyöntekijän on "
-            + "käsiteltävä hälytys ennen uusia kirjauksia. Kulua ei kirjattu; lähetä se uudelleen myöhemmin.");
-      }
       return answer(HttpStatus.NOT_FOUND, "Asialla " + businessKey + " ei ole avointa budjetin käytön kirjausta, "
           + "jonka voisit tehdä (tuntematon asia, seuranta ei ole käynnissä tai tehtävä ei kuulu ryhmällesi).");
     }
@@ -128,50 +112,6 @@ public class LedgerApiController {
 
   private static final String EXAMPLE =
       "lähetä {\"paiva\": \"2026-08-03\", \"summa\": \"123,45\", \"selite\": \"Avustajan palkka 7/2026\"}.";
-
-  /**
-   * Whether the case's ledger waits at the use alert, for a caller who may record its expenses (the groups the
-   * routing table gives {@code Task_Kulut}, or those of the alert itself). Looked up without the caller's
-   * authorizations, since the caller does not see the alert task; told only to those who record expenses.
-   */
-  private boolean waitsForAlert(String businessKey, Authentication caller) {
-    return withoutAuthorization(() -> {
-      List<Task> alerts = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
-          .processDefinitionKey(BudgetLedger.PROCESS_KEY).taskDefinitionKey(LedgerRules.ALERT_TASK).list();
-      if (alerts.isEmpty()) {
-        return false;
-      }
-      List<String> callerGroups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-      if (callerGroups.contains("camunda-admin")) {
-        return true;
-      }
-      Set<String> recorders = new HashSet<>(expenseGroups());
-      for (Task alert : alerts) {
-        for (IdentityLink link : engine.getTaskService().getIdentityLinksForTask(alert.getId())) {
-          if (link.getGroupId() != null) {
-            recorders.add(link.getGroupId());
-          }
-        }
-      }
-      return callerGroups.stream().anyMatch(recorders::contains);
-    });
-  }
-
-  private List<String> expenseGroups() {
-    DmnDecisionTableResult row = tables.latest(TaskRoutingListener.DECISION_KEY)
-        .evaluate(Map.of("tehtava", LedgerRules.EXPENSE_TASK));
-    if (row.isEmpty() || row.getFirstResult().getEntry("ryhmat") == null) {
-      return List.of();
-    }
-    return Arrays.stream(row.getFirstResult().getEntry("ryhmat").toString().split(","))
-        .map(String::trim).filter(s -> !s.isEmpty()).toList();
-  }
-
-  /** Runs a look-up in its own engine command with the authorization checks off. */
-  private <T> T withoutAuthorization(Supplier<T> lookup) {
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-        .execute(commandContext -> EngineContext.withoutAuthorization(lookup));
-  }
 
   private static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String message) {
     return ResponseEntity.status(status).body(Map.of("virhe", message));
