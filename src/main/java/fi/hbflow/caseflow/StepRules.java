@@ -6,7 +6,6 @@ import fi.hbflow.forms.FormValues;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /** The server-side checks of the remaining steps of the HB service process, one small rule set per user task. */
 public final class StepRules {
@@ -22,15 +21,15 @@ public final class StepRules {
 
   public static List<FormRules> all() {
     return List.of(
-        rules("Task_Soveltuvuus", StepRules::suitability),
-        rules("Task_TuenValinta", StepRules::supportChoice),
-        rules("Task_Paatos", StepRules::decision),
-        rules("Task_Tiedoksianto", StepRules::notification),
-        rules("Task_Oikaisuvaatimus", StepRules::rectification),
-        rules("Task_Toteutus", StepRules::implementation),
-        rules("Task_Seuranta", StepRules::review),
-        rules("Task_Ylitys", StepRules::deadlineBreach),
-        rules("Task_OikaisuvaatimusAika", StepRules::rectificationArrived));
+        FormRules.of("Task_Soveltuvuus", StepRules::suitability),
+        FormRules.of("Task_TuenValinta", StepRules::supportChoice),
+        FormRules.of("Task_Paatos", StepRules::decision),
+        FormRules.of("Task_Tiedoksianto", StepRules::notification),
+        FormRules.of("Task_Oikaisuvaatimus", StepRules::rectification),
+        FormRules.of("Task_Toteutus", StepRules::implementation),
+        FormRules.of("Task_Seuranta", StepRules::review),
+        FormRules.of("Task_Ylitys", StepRules::deadlineBreach),
+        FormRules.of("Task_OikaisuvaatimusAika", StepRules::rectificationArrived));
   }
 
   static void suitability(FormValues form) {
@@ -95,17 +94,4 @@ public final class StepRules {
     form.text("oikaisuvaatimuksenSisalto", "Oikaisuvaatimuksen sisältö", true, 10, FormValues.MAX_TEXT);
   }
 
-  private static FormRules rules(String activityId, Consumer<FormValues> check) {
-    return new FormRules() {
-      @Override
-      public String activityId() {
-        return activityId;
-      }
-
-      @Override
-      public void check(FormValues form) {
-        check.accept(form);
-      }
-    };
-  }
 }

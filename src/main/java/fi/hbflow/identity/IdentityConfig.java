@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
-/** Roles at start-up, and HTTP basic authentication on {@code /engine-rest} so REST calls carry the caller's rights. */
+/**
+ * Roles at start-up, and HTTP basic authentication on {@code /engine-rest} and HB Flow's own API {@code /hbflow/api},
+ * so that REST calls carry the caller's engine user, groups and authorizations.
+ */
 @Configuration
 public class IdentityConfig {
 
@@ -35,9 +38,9 @@ public class IdentityConfig {
   @Bean
   FilterRegistrationBean<Filter> engineRestAuthentication() {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.addUrlPatterns("/engine-rest/*");
+    registration.addUrlPatterns("/engine-rest/*", "/hbflow/api/*");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-    registration.setName("engine-rest-basic-auth");
+    registration.setName("rest-basic-auth");
     return registration;
   }
 }

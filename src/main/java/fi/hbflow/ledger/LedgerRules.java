@@ -6,7 +6,6 @@ import fi.hbflow.forms.FormValues;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The server-side checks of the budget-use ledger's two forms ({@code hb-budjetin-kaytto}): an expense
@@ -30,7 +29,7 @@ public final class LedgerRules {
 
   /** The rules of both tasks, for {@code ProcessBeans.formRules}. */
   public static List<FormRules> all() {
-    return List.of(rules(EXPENSE_TASK, LedgerRules::expense), rules(ALERT_TASK, LedgerRules::alert));
+    return List.of(FormRules.of(EXPENSE_TASK, LedgerRules::expense), FormRules.of(ALERT_TASK, LedgerRules::alert));
   }
 
   /** One checked expense. */
@@ -79,17 +78,4 @@ public final class LedgerRules {
     }
   }
 
-  private static FormRules rules(String activityId, Consumer<FormValues> check) {
-    return new FormRules() {
-      @Override
-      public String activityId() {
-        return activityId;
-      }
-
-      @Override
-      public void check(FormValues form) {
-        check.accept(form);
-      }
-    };
-  }
 }

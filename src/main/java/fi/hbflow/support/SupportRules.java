@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -80,9 +79,9 @@ public final class SupportRules {
 
   public static List<FormRules> all() {
     return List.of(
-        rules(HB_PERSON_ACCEPTANCE, SupportRules::hbPersonAcceptance),
-        rules(NGO_AGREEMENT, SupportRules::ngoAgreement),
-        rules(SUPPORT_VOUCHER, SupportRules::supportVoucher));
+        FormRules.of(HB_PERSON_ACCEPTANCE, SupportRules::hbPersonAcceptance),
+        FormRules.of(NGO_AGREEMENT, SupportRules::ngoAgreement),
+        FormRules.of(SUPPORT_VOUCHER, SupportRules::supportVoucher));
   }
 
   /** TuenVaihto: the start form of a change of supporter. Derives the canonical case key {@code hbAsia}. */
@@ -132,17 +131,4 @@ public final class SupportRules {
     form.text("palvelusetelinTunnus", "Palvelusetelin tunnus", true, 2, 50);
   }
 
-  private static FormRules rules(String activityId, Consumer<FormValues> check) {
-    return new FormRules() {
-      @Override
-      public String activityId() {
-        return activityId;
-      }
-
-      @Override
-      public void check(FormValues form) {
-        check.accept(form);
-      }
-    };
-  }
 }
