@@ -24,9 +24,7 @@ public class IdentitySetup {
 
   /** Processes whose tasks workers see (READ on the definition: forms and diagrams in Tasklist). */
   static final List<String> HB_PROCESSES = List.of("hb-palveluprosessi", "hb-tuen-valinta", "hb-maaraikavalvonta",
-      "hb-budjetin-kaytto");
-  /** Processes workers start in Tasklist: a new case, a change of supporter. */
-  static final List<String> STARTABLE = List.of("hb-palveluprosessi", "hb-tuen-valinta");
+      "hb-budjetin-kaytto", "hb-kehittamistapahtuma", "hb-koulutus");
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -68,7 +66,7 @@ public class IdentitySetup {
     if (role.worksTasks()) {
       grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       for (String process : HB_PROCESSES) {
-        grant(g, Resources.PROCESS_DEFINITION, process, role.startsCases() && STARTABLE.contains(process)
+        grant(g, Resources.PROCESS_DEFINITION, process, role.starts().contains(process)
             ? new Permission[] {Permissions.READ, Permissions.CREATE_INSTANCE} : new Permission[] {Permissions.READ});
       }
       if (role.startsCases()) {

@@ -13,20 +13,31 @@ public final class Roles {
   public static final String INDIVIDUAL_MATTERS_SECTION = "yksilojaosto";
   public static final String PROCESS_OWNERS = "prosessinomistajat";
   public static final String MANAGEMENT = "johto";
+  public static final String DEVELOPERS = "kehittajat";
 
   /** A group, its Finnish name, and the demo user who belongs to it (demo profile only). */
-  public record Role(String groupId, String name, String demoUser, String demoUserName, boolean startsCases, boolean worksTasks) {
+  public record Role(String groupId, String name, String demoUser, String demoUserName, List<String> starts,
+                     boolean worksTasks) {
+    public boolean startsCases() {
+      return !starts.isEmpty();
+    }
   }
 
+  /** What the case workers start in Tasklist: a new HB case, a change of supporter. */
+  static final List<String> CASE_PROCESSES = List.of("hb-palveluprosessi", "hb-tuen-valinta");
+  /** What the development workers start: SOPIVA's co-development events and trainings. */
+  static final List<String> DEVELOPMENT_PROCESSES = List.of("hb-kehittamistapahtuma", "hb-koulutus");
+
   public static final List<Role> ALL = List.of(
-      new Role(SERVICE_COORDINATION, "Palveluohjaus", "palveluohjaaja", "Pia Palveluohjaaja", true, true),
-      new Role(SOCIAL_WORK, "Sosiaalityö", "sosiaalityontekija", "Sanna Sosiaalityöntekijä", true, true),
-      new Role(HB_RESPONSIBLE, "HB-vastuuhenkilöt", "hbvastuuhenkilo", "Heikki HB-vastuuhenkilö", false, true),
-      new Role(LEADING_SOCIAL_WORKERS, "Johtavat sosiaalityöntekijät", "johtava", "Johanna Johtava", false, true),
-      new Role(SERVICE_MANAGERS, "Palvelupäälliköt", "palvelupaallikko", "Paavo Palvelupäällikkö", false, true),
-      new Role(INDIVIDUAL_MATTERS_SECTION, "Yksilöasioiden jaosto", "jaosto", "Jaana Jaosto", false, true),
-      new Role(PROCESS_OWNERS, "Prosessinomistajat", "prosessinomistaja", "Olli Omistaja", false, false),
-      new Role(MANAGEMENT, "Johto", "johtaja", "Jorma Johtaja", false, false));
+      new Role(SERVICE_COORDINATION, "Palveluohjaus", "palveluohjaaja", "Pia Palveluohjaaja", CASE_PROCESSES, true),
+      new Role(SOCIAL_WORK, "Sosiaalityö", "sosiaalityontekija", "Sanna Sosiaalityöntekijä", CASE_PROCESSES, true),
+      new Role(HB_RESPONSIBLE, "HB-vastuuhenkilöt", "hbvastuuhenkilo", "Heikki HB-vastuuhenkilö", List.of(), true),
+      new Role(LEADING_SOCIAL_WORKERS, "Johtavat sosiaalityöntekijät", "johtava", "Johanna Johtava", List.of(), true),
+      new Role(SERVICE_MANAGERS, "Palvelupäälliköt", "palvelupaallikko", "Paavo Palvelupäällikkö", List.of(), true),
+      new Role(INDIVIDUAL_MATTERS_SECTION, "Yksilöasioiden jaosto", "jaosto", "Jaana Jaosto", List.of(), true),
+      new Role(PROCESS_OWNERS, "Prosessinomistajat", "prosessinomistaja", "Olli Omistaja", List.of(), false),
+      new Role(MANAGEMENT, "Johto", "johtaja", "Jorma Johtaja", List.of(), false),
+      new Role(DEVELOPERS, "Kehittäjät", "kehittaja", "Kaisa Kehittäjä", DEVELOPMENT_PROCESSES, true));
 
   private Roles() {
   }
