@@ -94,7 +94,7 @@ class HbFlowApplicationIT {
     // what the plan form shows: the worker reads the case through the task, not the process instance
     JsonNode formVariables = get("sosiaalityontekija", "/task/" + plan + "/form-variables").body;
     assertThat(formVariables.get("budjettiYhteensa").get("value").asText()).isEqualTo("22 127,40 €");
-    assertThat(formVariables.get("budjettiErittelyTeksti").get("value").asText()).contains("Kuljetuspalvelu: 18 matka/kk");
+    assertThat(formVariables.get("budjettiErittelyTeksti").get("value").asText()).contains("Kuljetuspalvelu: 18 × 28,85 €/matka");
     assertThat(get("sosiaalityontekija", "/process-instance/" + caseId + "/variables").status).isEqualTo(403);
     Map<String, Object> planForm = new LinkedHashMap<>();
     planForm.put("tukisuunnitelmanTavoitteet", "Asiakas käy töissä avustajan tuella.");

@@ -1,5 +1,6 @@
 package fi.hbflow.budget;
 
+import fi.hbflow.engine.LongText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.hbflow.engine.DmnTables;
@@ -42,7 +43,7 @@ public class BudgetCalculationDelegate implements JavaDelegate {
     execution.setVariable("vuosibudjettiSentit", budget.annualCents());
     execution.setVariable("budjettiKkKeskimSentit", budget.averageMonthCents());
     execution.setVariable("budjettiYhteensa", Money.format(budget.totalCents()));
-    execution.setVariable("budjettiErittelyTeksti", BudgetPresentation.markdown(budget));
+    execution.setVariable("budjettiErittelyTeksti", LongText.of(BudgetPresentation.markdown(budget)));
     execution.setVariable("hinnasto", budget.priceListVersion());
     execution.setVariable("palvelutyypit", String.join(",", budget.serviceTypes()));
     try {

@@ -22,8 +22,9 @@ public final class BudgetPresentation {
         .append(month(budget.period().lastMonth())).append(" (").append(budget.period().months()).append(" kk), hinnasto ")
         .append(budget.priceListVersion()).append(".\n\n");
     for (Span span : spans(budget)) {
-      md.append("- ").append(span.first.serviceName()).append(": ").append(span.first.amount()).append(' ')
-          .append(span.first.unit()).append("/kk × ").append(Money.format(span.first.unitPrice())).append(" = ")
+      // "Henkilökohtainen apu: 40 × 32,45 €/tunti = 1 298,00 €/kk, 7/2026–12/2026 (6 kk): 7 788,00 €"
+      md.append("- ").append(span.first.serviceName()).append(": ").append(span.first.amount()).append(" × ")
+          .append(Money.format(span.first.unitPrice())).append('/').append(span.first.unit()).append(" = ")
           .append(Money.format(span.first.cents())).append("/kk, ").append(month(span.first.month()));
       if (span.months > 1) {
         md.append("–").append(month(span.first.month().plusMonths(span.months - 1L)));

@@ -1,5 +1,6 @@
 package fi.hbflow.budget;
 
+import fi.hbflow.engine.LongText;
 import fi.hbflow.forms.FormRules;
 import fi.hbflow.forms.FormValues;
 
@@ -65,7 +66,7 @@ public class SupportPlanRules implements FormRules {
         .append("** (budjetista käyttämättä ").append(Money.format(budget - planCents)).append(").\n");
     form.derive("suunnitelmaKkSentit", monthCents);
     form.derive("suunnitelmaYhteensa", Money.format(planCents));
-    form.derive("suunnitelmaTeksti", md.toString());
+    form.derive("suunnitelmaTeksti", LongText.of(md.toString()));
   }
 
   private static Long budgetCents(FormValues form) {

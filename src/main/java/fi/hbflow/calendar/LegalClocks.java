@@ -1,5 +1,6 @@
 package fi.hbflow.calendar;
 
+import fi.hbflow.engine.LongText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import fi.hbflow.engine.DmnTables;
@@ -66,7 +67,7 @@ public class LegalClocks {
         lines.put(key, value.toString());
       }
     });
-    execution.setVariable("maaraajatTeksti", String.join("\n", lines.values()) + "\n");
+    execution.setVariable("maaraajatTeksti", LongText.of(String.join("\n", lines.values()) + "\n"));
   }
 
   /** The deadline of one clock for the case's variables (plain: table row + calendar). */

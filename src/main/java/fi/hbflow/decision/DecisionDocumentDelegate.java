@@ -1,5 +1,6 @@
 package fi.hbflow.decision;
 
+import fi.hbflow.engine.LongText;
 import fi.hbflow.engine.EngineContext;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -34,7 +35,7 @@ public class DecisionDocumentDelegate implements JavaDelegate {
     String fileName = "paatos-" + execution.getProcessBusinessKey() + ".html";
     execution.setVariable("paatosasiakirja", Variables.fileValue(fileName)
         .file(document.html().getBytes(StandardCharsets.UTF_8)).mimeType("text/html").encoding("UTF-8").create());
-    execution.setVariable("paatosasiakirjaTeksti", document.markdown());
+    execution.setVariable("paatosasiakirjaTeksti", LongText.of(document.markdown()));
     if (variables.containsKey("paattajanNimi")) {
       execution.setVariable("paattajanNimi", variables.get("paattajanNimi"));
     }

@@ -33,7 +33,7 @@ public final class PersonalIdentityCode {
     Matcher m = FORMAT.matcher(code);
     if (!m.matches()) {
       throw new InvalidIdentityCodeException("Henkilötunnus '" + input.trim()
-          + "' on väärän muotoinen: muoto on PPKKVV, välimerkki (+, -, Y, X, W, V, U, A–F), kolme numeroa ja tarkiste, esim. 010190-123A.");
+          + "' on väärän muotoinen: muoto on PPKKVV, välimerkki (+, -, Y, X, W, V, U, A–F), kolme numeroa ja tarkiste, esim. 010190-123M.");
     }
     int century = centuryOf(m.group(4).charAt(0));
     LocalDate birthDate;

@@ -11,8 +11,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
  * Task listener on {@code create} ({@code ${taskRouting}}): gives the task the candidate groups and the legal deadline
- * (due date) that the routing table {@code hb-tehtavien-reititys.dmn} names for it. The process owner changes who sees
- * what, and which deadline applies, in that table.
+ * (due date) that the routing table {@code hb-tehtavien-reititys.dmn} names for it, and names the task after its case
+ * ("Palvelutarpeen arviointi – Aino Asiakas (HB-2026-000001)"). The process owner changes who sees what, and which
+ * deadline applies, in that table.
  */
 public class TaskRoutingListener implements TaskListener {
 
@@ -31,6 +32,12 @@ public class TaskRoutingListener implements TaskListener {
       throw new IllegalStateException("Routing table " + DECISION_KEY + " has no row for task " + task.getTaskDefinitionKey());
     }
     groups(result.getSingleResult().getEntry("ryhmat")).forEach(task::addCandidateGroup);
+    // the task list shows task names, not case variables (workers may read only their tasks): name the case
+    Object client = task.getVariable("asiakasNimi");
+    String caseKey = task.getExecution().getProcessBusinessKey();
+    if (client != null && caseKey != null && !task.getName().contains(caseKey)) {
+      task.setName(task.getName() + " – " + client + " (" + caseKey + ")");
+    }
     // the due date is the legal deadline the table names for this task, when the case has computed it
     Object clock = result.getSingleResult().getEntry("maaraika");
     if (clock != null && !clock.toString().isBlank() && task.getVariable("erapaiva_" + clock) instanceof Date due) {

@@ -122,8 +122,8 @@ class BudgetCalculatorTest {
     Budget budget = calculator.calculate(List.of(new ServiceNeed("HENKILOKOHTAINEN_APU", 100)),
         BudgetPeriod.startingOn(LocalDate.of(2026, 1, 1), 4), PRICES);
     String md = BudgetPresentation.markdown(budget);
-    assertThat(md).contains("100 tunti/kk × 30,00 € = 3 000,00 €/kk, 1/2026–2/2026 (2 kk): **6 000,00 €**");
-    assertThat(md).contains("× 31,01 € = 3 100,50 €/kk, 3/2026–4/2026 (2 kk)");
+    assertThat(md).contains("100 × 30,00 €/tunti = 3 000,00 €/kk, 1/2026–2/2026 (2 kk): **6 000,00 €**");
+    assertThat(md).contains("100 × 31,01 €/tunti = 3 100,50 €/kk, 3/2026–4/2026 (2 kk)");
     assertThat(md).contains("**Yhteensä 12 201,00 €**");
   }
 }

@@ -88,7 +88,7 @@ class HbPalveluprosessiProcessTest {
         .containsEntry("palvelutyypit", "HENKILOKOHTAINEN_APU,KULJETUSPALVELU")
         .containsEntry("suunnitelmaKkSentit", 180_000L)
         .containsEntry("paattajaRyhma", "sosiaalityo");
-    assertThat((String) hb.variable(pi, "budjettiErittelyTeksti")).contains("Henkilökohtainen apu: 40 tunti/kk × 32,45 €");
+    assertThat((String) hb.variable(pi, "budjettiErittelyTeksti")).contains("Henkilökohtainen apu: 40 × 32,45 €/tunti = 1 298,00 €/kk");
     JsonValue breakdown = engine.getRuntimeService().getVariableTyped(pi.getId(), "budjettierittely");
     assertThat(breakdown.getValue().prop("kuukaudet").elements()).hasSize(12);
     assertThat(hb.candidateGroups(hb.task(pi, "Task_Paatos"))).containsExactly("sosiaalityo");
@@ -262,6 +262,33 @@ class HbPalveluprosessiProcessTest {
     assertThatThrownBy(() -> hb.complete(pi, "Task_Tukisuunnitelma", plan("Avustaja", "", "-100")))
         .hasMessageContaining("Tuottaja puuttuu").hasMessageContaining("negatiivinen");
     assertThat(pi).isWaitingAt("Task_Tukisuunnitelma");
+  }
+
+  @Test
+  void aLongPlanAndItsDecisionDocumentAreKeptWhole() {
+    ProcessInstance pi = hb.open(startForm());
+    hb.complete(pi, "Task_Arviointi", assessment("HENKILOKOHTAINEN_APU", 400));
+    passSuitabilityAndSupport(pi);
+    String[] rows = new String[24];
+    for (int n = 0; n < 8; n++) {
+      rows[3 * n] = "Rivi " + (n + 1) + ": " + "avustajan työtunteja arkeen, opiskeluun ja harrastuksiin ".repeat(5).trim();
+      rows[3 * n + 1] = "Avustajapalvelu " + (n + 1) + " Oy, " + "Lappeenrannan toimipiste ".repeat(6).trim();
+      rows[3 * n + 2] = "1500";
+    }
+    hb.complete(pi, "Task_Tukisuunnitelma", plan(rows));
+    // over the engine's 4 000 characters of a string variable: kept whole, not an incident
+    assertThat(((String) hb.variable(pi, "suunnitelmaTeksti")).length()).isGreaterThan(4000);
+    hb.complete(pi, "Task_Paatos", decision("myonnetty"));
+    assertThat(engine.getManagementService().createJobQuery().withException().count()).isZero();
+    assertThat(((String) hb.variable(pi, "paatosasiakirjaTeksti"))).contains("Rivi 8").contains("Oikaisuvaatimusohje");
+    assertThat(pi).isWaitingAt("Task_Tiedoksianto");
+  }
+
+  @Test
+  void tasksNameTheirCaseSoTheTaskListShowsWhoseTheyAre() {
+    ProcessInstance pi = hb.open(startForm());
+    assertThat(hb.task(pi, "Task_Arviointi").getName())
+        .isEqualTo("Palvelutarpeen arviointi – Aino Asiakas (" + pi.getBusinessKey() + ")");
   }
 
   @Test
