@@ -15,11 +15,14 @@ import fi.hbflow.forms.FormRules;
 import fi.hbflow.ledger.BudgetLedger;
 import fi.hbflow.ledger.LedgerRules;
 import fi.hbflow.routing.TaskRoutingListener;
+import fi.hbflow.sopiva.SopivaRules;
+import fi.hbflow.sopiva.SopivaStartListener;
 import fi.hbflow.support.SupportChangeEndListener;
 import fi.hbflow.support.SupportChangeStartListener;
 import fi.hbflow.support.SupportRules;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
@@ -29,24 +32,25 @@ import org.springframework.context.annotation.Lazy;
 /**
  * The beans the BPMN names in its expressions: {@code ${caseOpening}}, {@code ${taskRouting}}, {@code ${formCheck}},
  * {@code ${budgetCalculation}}, {@code ${legalClocks}}, {@code ${decisionDocument}},
- * {@code ${supportChangeStart}}, {@code ${supportChangeEnd}}, {@code ${budgetLedger}} (declared in LedgerConfig). Tests without Spring build the same objects with {@link #processBeans}.
+ * {@code ${supportChangeStart}}, {@code ${supportChangeEnd}}, {@code ${budgetLedger}} (declared in LedgerConfig), {@code ${sopivaStart}}. Tests without Spring build the same objects with {@link #processBeans}.
  */
 @Configuration
 public class ProcessBeans {
 
   /** All expression beans, by name, built from the engine and a case-number source. */
-  public static java.util.Map<String, Object> processBeans(ProcessEngine engine, CaseNumbers caseNumbers) {
+  public static Map<String, Object> processBeans(ProcessEngine engine, CaseNumbers caseNumbers) {
     DmnTables tables = new DmnTables(engine);
-    return java.util.Map.of(
-        "legalClocks", new LegalClocks(engine, tables),
-        "supportChangeStart", new SupportChangeStartListener(),
-        "supportChangeEnd", new SupportChangeEndListener(),
-        "decisionDocument", new DecisionDocumentDelegate(),
-        "budgetLedger", new BudgetLedger(engine),
-        "caseOpening", new CaseOpeningListener(caseNumbers),
-        "taskRouting", new TaskRoutingListener(tables),
-        "formCheck", new FormCheckListener(formRules(tables)),
-        "budgetCalculation", new BudgetCalculationDelegate(tables));
+    return Map.ofEntries(
+        Map.entry("legalClocks", new LegalClocks(engine, tables)),
+        Map.entry("supportChangeStart", new SupportChangeStartListener()),
+        Map.entry("supportChangeEnd", new SupportChangeEndListener()),
+        Map.entry("decisionDocument", new DecisionDocumentDelegate()),
+        Map.entry("budgetLedger", new BudgetLedger(engine)),
+        Map.entry("caseOpening", new CaseOpeningListener(caseNumbers)),
+        Map.entry("taskRouting", new TaskRoutingListener(tables)),
+        Map.entry("formCheck", new FormCheckListener(formRules(tables))),
+        Map.entry("budgetCalculation", new BudgetCalculationDelegate(tables)),
+        Map.entry("sopivaStart", new SopivaStartListener()));
   }
 
   static List<FormRules> formRules(DmnTables tables) {
@@ -55,6 +59,7 @@ public class ProcessBeans {
     rules.add(new SupportPlanRules());
     rules.addAll(SupportRules.all());
     rules.addAll(LedgerRules.all());
+    rules.addAll(SopivaRules.all());
     return rules;
   }
 
@@ -98,6 +103,11 @@ public class ProcessBeans {
   @Bean
   DecisionDocumentDelegate decisionDocument() {
     return new DecisionDocumentDelegate();
+  }
+
+  @Bean
+  SopivaStartListener sopivaStart() {
+    return new SopivaStartListener();
   }
 
   @Bean
