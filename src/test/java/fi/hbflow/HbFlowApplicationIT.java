@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.hbflow.research.ResearchFixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -79,9 +80,9 @@ class HbFlowApplicationIT {
     needs.put("tarve_HENKILOKOHTAINEN_APU", 40);
     assertThat(submit("sosiaalityontekija", assessment, needs).status).isEqualTo(204);
 
-    assertThat(submit("sosiaalityontekija", taskOf("sosiaalityontekija", caseKey, "Task_Soveltuvuus"), Map.of(
-        "hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
-        "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata.")).status).isEqualTo(204);
+    assertThat(submit("sosiaalityontekija", taskOf("sosiaalityontekija", caseKey, "Task_Soveltuvuus"),
+        ResearchFixtures.forRest(ResearchFixtures.withEvaluation(Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
+            "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata.")))).status).isEqualTo(204);
 
     // the support choice is routed to service coordination (and HB-responsible persons)
     assertThat(tasks("sosiaalityontekija", caseKey)).isEmpty();
@@ -164,9 +165,9 @@ class HbFlowApplicationIT {
     assertThat(post("demo", "/job/" + timer.get(0).get("id").asText() + "/execute", JSON.createObjectNode()).status)
         .isEqualTo(204);
     String review = taskOf("sosiaalityontekija", caseKey, "Task_Seuranta");
-    assertThat(submit("sosiaalityontekija", review, Map.of("seurantapaiva", LocalDate.now().toString(),
-        "seurannanHavainnot", "Asiakas muuttaa toiselle paikkakunnalle.", "seurannanTulos", "paatetaan",
-        "paattymisenSyy", "muutto")).status).isEqualTo(204);
+    assertThat(submit("sosiaalityontekija", review, ResearchFixtures.forRest(ResearchFixtures.withEvaluationAndFeedback(Map.of(
+        "seurantapaiva", LocalDate.now().toString(), "seurannanHavainnot", "Asiakas muuttaa toiselle paikkakunnalle.",
+        "seurannanTulos", "paatetaan", "paattymisenSyy", "muutto")))).status).isEqualTo(204);
 
     JsonNode ended = get("demo", "/history/process-instance/" + caseId).body;
     assertThat(ended.get("state").asText()).isEqualTo("COMPLETED");

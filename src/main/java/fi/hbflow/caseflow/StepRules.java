@@ -3,6 +3,7 @@ package fi.hbflow.caseflow;
 import fi.hbflow.budget.SupportPlanRules;
 import fi.hbflow.forms.FormRules;
 import fi.hbflow.forms.FormValues;
+import fi.hbflow.research.EvaluationRules;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +37,7 @@ public final class StepRules {
     form.choice("hbSoveltuu", "Soveltuuko HB", YES_NO, true);
     form.choice("nykyistaVoiMuokata", "Voiko nykyistä palvelua muokata", YES_NO, true);
     form.text("soveltuvuudenPerustelut", "Soveltuvuuden perustelut", true, 10, FormValues.MAX_TEXT);
+    EvaluationRules.suitability(form); // SOPIVA: the client-work evaluation
   }
 
   static void supportChoice(FormValues form) {
@@ -81,6 +83,7 @@ public final class StepRules {
     form.text("seurannanHavainnot", "Seurannan havainnot", true, 5, FormValues.MAX_TEXT);
     String outcome = form.choice("seurannanTulos", "Seurannan tulos", Set.of("jatketaan", "lasketaan_uudelleen", "paatetaan"), true);
     form.choice("paattymisenSyy", "Päättymisen syy", ENDING_REASONS, "paatetaan".equals(outcome));
+    EvaluationRules.review(form); // SOPIVA: the evaluation and the client's feedback at every review
   }
 
   static void deadlineBreach(FormValues form) {

@@ -187,8 +187,8 @@ class LegalClocksProcessTest {
     setClock(LocalDateTime.of(2026, 9, 15, 8, 0));
     hb.runJobs(pi);
     assertThat(pi).isWaitingAt("Task_Seuranta");
-    hb.complete(pi, "Task_Seuranta", Map.of("seurantapaiva", "2026-09-15", "seurannanHavainnot", "Kaikki hyvin.",
-        "seurannanTulos", "jatketaan"));
+    hb.complete(pi, "Task_Seuranta", fi.hbflow.research.ResearchFixtures.withEvaluationAndFeedback(Map.of("seurantapaiva", "2026-09-15", "seurannanHavainnot", "Kaikki hyvin.",
+        "seurannanTulos", "jatketaan")));
     // 15.9.2027 is a Wednesday
     assertThat(day((Date) hb.variable(pi, "erapaiva_SEURANTA"))).isEqualTo(LocalDate.of(2027, 9, 15));
   }

@@ -168,8 +168,8 @@ public class HbCaseDriver {
   public ProcessInstance toDecision(Map<String, Object> assessment) {
     ProcessInstance pi = open(startForm());
     complete(pi, "Task_Arviointi", assessment);
-    complete(pi, "Task_Soveltuvuus", Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
-        "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata opiskelun aikatauluihin."));
+    complete(pi, "Task_Soveltuvuus", fi.hbflow.research.ResearchFixtures.withEvaluation(Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
+        "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata opiskelun aikatauluihin.")));
     complete(pi, "Task_TuenValinta", Map.of("tukimalli", "VERTAISTUKI", "tukijanNimi", "Ville Vertainen",
         "suostumusTietojenLuovutukseen", true, "tuenSisalto", "Suunnitelman laatiminen"));
     complete(pi, "Task_Tukisuunnitelma", plan("Henkilökohtainen avustaja", "Avustajapalvelu Oy", "1500,00",

@@ -70,8 +70,8 @@ class HbPalveluprosessiProcessTest {
   void notSuitableGoesToOrdinaryServicesWithReasons() {
     ProcessInstance pi = hb.open(startForm());
     hb.complete(pi, "Task_Arviointi", standardAssessment());
-    hb.complete(pi, "Task_Soveltuvuus", Map.of("hbSoveltuu", "ei", "nykyistaVoiMuokata", "kylla",
-        "soveltuvuudenPerustelut", "Nykyistä asumispalvelua voidaan muokata."));
+    hb.complete(pi, "Task_Soveltuvuus", fi.hbflow.research.ResearchFixtures.withEvaluation(Map.of("hbSoveltuu", "ei", "nykyistaVoiMuokata", "kylla",
+        "soveltuvuudenPerustelut", "Nykyistä asumispalvelua voidaan muokata.")));
     assertThat(pi).isEnded().hasPassed("End_TavallisetPalvelut");
     assertThat(pi).variables().containsEntry("hbTulos", "tavalliset_palvelut")
         .containsEntry("soveltuvuudenPerustelut", "Nykyistä asumispalvelua voidaan muokata.");
@@ -169,8 +169,8 @@ class HbPalveluprosessiProcessTest {
 
     assertThat(pi).isWaitingAt("Task_Arviointi");
     hb.complete(pi, "Task_Arviointi", assessment("HENKILOKOHTAINEN_APU", 400));
-    hb.complete(pi, "Task_Soveltuvuus", Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
-        "soveltuvuudenPerustelut", "Tarve on kasvanut, HB soveltuu edelleen."));
+    hb.complete(pi, "Task_Soveltuvuus", fi.hbflow.research.ResearchFixtures.withEvaluation(Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
+        "soveltuvuudenPerustelut", "Tarve on kasvanut, HB soveltuu edelleen.")));
     hb.complete(pi, "Task_TuenValinta", Map.of("tukimalli", "EI_TUKEA"));
     // 400 h × 32,45 € × 6 + 400 h × 33,40 € × 6 = 158 040,00 € a year: the service manager decides
     assertThat(hb.variable(pi, "budjettiKausiSentit")).isEqualTo(15_804_000L);
@@ -210,8 +210,8 @@ class HbPalveluprosessiProcessTest {
   }
 
   private void passSuitabilityAndSupport(ProcessInstance pi) {
-    hb.complete(pi, "Task_Soveltuvuus", Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
-        "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata."));
+    hb.complete(pi, "Task_Soveltuvuus", fi.hbflow.research.ResearchFixtures.withEvaluation(Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
+        "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata.")));
     hb.complete(pi, "Task_TuenValinta", Map.of("tukimalli", "EI_TUKEA"));
   }
 
@@ -252,8 +252,8 @@ class HbPalveluprosessiProcessTest {
   void aPlanOverItsBudgetIsRefused() {
     ProcessInstance pi = hb.open(startForm());
     hb.complete(pi, "Task_Arviointi", standardAssessment());
-    hb.complete(pi, "Task_Soveltuvuus", Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
-        "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata."));
+    hb.complete(pi, "Task_Soveltuvuus", fi.hbflow.research.ResearchFixtures.withEvaluation(Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
+        "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata.")));
     hb.complete(pi, "Task_TuenValinta", Map.of("tukimalli", "EI_TUKEA"));
 
     assertThatThrownBy(() -> hb.complete(pi, "Task_Tukisuunnitelma", plan("Avustaja", "Avustajapalvelu Oy", "2000")))
@@ -271,8 +271,9 @@ class HbPalveluprosessiProcessTest {
     passSuitabilityAndSupport(pi);
     String[] rows = new String[24];
     for (int n = 0; n < 8; n++) {
-      rows[3 * n] = "Rivi " + (n + 1) + ": " + "avustajan työtunteja arkeen, opiskeluun ja harrastuksiin ".repeat(5).trim();
-      rows[3 * n + 1] = "Avustajapalvelu " + (n + 1) + " Oy, " + "Lappeenrannan toimipiste ".repeat(6).trim();
+      rows[3 * n] = ("Rivi " + (n + 1) + ": " + "avustajan työtunteja arkeen, opiskeluun ja harrastuksiin ".repeat(6))
+          .substring(0, 300); // the longest the form allows
+      rows[3 * n + 1] = ("Avustajapalvelu " + (n + 1) + " Oy, " + "Lappeenrannan toimipiste ".repeat(8)).substring(0, 200);
       rows[3 * n + 2] = "1500";
     }
     hb.complete(pi, "Task_Tukisuunnitelma", plan(rows));
@@ -311,8 +312,8 @@ class HbPalveluprosessiProcessTest {
     ProcessInstance pi = hb.open(start);
     assertThat(hb.variable(pi, "ikaryhma")).isEqualTo("lapsi");
     hb.complete(pi, "Task_Arviointi", standardAssessment());
-    hb.complete(pi, "Task_Soveltuvuus", Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
-        "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata."));
+    hb.complete(pi, "Task_Soveltuvuus", fi.hbflow.research.ResearchFixtures.withEvaluation(Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
+        "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata.")));
     hb.complete(pi, "Task_TuenValinta", Map.of("tukimalli", "LAHEISET", "tukijanNimi", "Isä"));
     hb.complete(pi, "Task_Tukisuunnitelma", plan("Avustaja", "Avustajapalvelu Oy", "1000"));
     assertThat(hb.candidateGroups(hb.task(pi, "Task_Paatos"))).containsExactly("johtavat-sosiaalityontekijat");
@@ -339,6 +340,8 @@ class HbPalveluprosessiProcessTest {
     if (endingReason != null) {
       v.put("paattymisenSyy", endingReason);
     }
+    v.putAll(fi.hbflow.research.ResearchFixtures.evaluation());
+    v.putAll(fi.hbflow.research.ResearchFixtures.feedback());
     return v;
   }
 }

@@ -330,8 +330,8 @@ class HbTuenValintaProcessTest {
   private ProcessInstance caseWithSupport() {
     ProcessInstance hbCase = hb.open(startForm());
     hb.complete(hbCase, "Task_Arviointi", standardAssessment());
-    hb.complete(hbCase, "Task_Soveltuvuus", Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
-        "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata."));
+    hb.complete(hbCase, "Task_Soveltuvuus", fi.hbflow.research.ResearchFixtures.withEvaluation(Map.of("hbSoveltuu", "kylla", "nykyistaVoiMuokata", "ei",
+        "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata.")));
     // the choice is a user task of the case, or (once the case calls hb-tuen-valinta) of the called choice
     ProcessInstance called = engine.getRuntimeService().createProcessInstanceQuery()
         .superProcessInstanceId(hbCase.getId()).singleResult();
