@@ -180,6 +180,19 @@ async function tickCheckbox(componentId) {
   await field(componentId).check();
 }
 
+/** Ticks one option of a checklist by its label. */
+async function tickChecklist(componentId, optionLabel) {
+  const group = form().locator(`.fjs-form-field-checklist:has([id*="-${componentId}-"])`);
+  await group.locator('label', { hasText: optionLabel }).first().click();
+}
+
+/** The client-work evaluation (SOPIVA) that the suitability and every review carry. */
+async function evaluate(workerView) {
+  await tickChecklist('Field_arvio_toimintarajoitteet', 'Liikkuminen');
+  await tickChecklist('Field_arvio_hyodyt', 'Asiakas päättää itse enemmän');
+  await typeText('Field_arvio_tyontekijanNakemys', workerView);
+}
+
 /** Types the date in the format the picker's placeholder shows, then Enter (takes the date, closes the calendar). */
 async function typeDate(componentId, iso) {
   const input = field(componentId, '-date');
@@ -509,6 +522,7 @@ async function stepSuitability() {
     await chooseRadio('Field_nykyistaVoiMuokata', 'Ei');
     await typeText('Field_soveltuvuudenPerustelut',
       'Asiakas haluaa itse valita avustajansa ja ajat; tavanomainen palvelu ei jousta.');
+    await evaluate('HB sopii: asiakas suunnittelee itse ja tukea on saatavilla.');
     await shot('soveltuvuus-filled');
     await expectSuccess(complete);
   });
@@ -655,6 +669,8 @@ async function stepFollowUpContinue() {
     await shot('seuranta-empty');
     await typeDate('Field_seurantapaiva', TODAY);
     await typeText('Field_seurannanHavainnot', 'Budjetti käytetty suunnitelman mukaan; asiakas tyytyväinen.');
+    await evaluate('Budjetti toimii; asiakas päättää itse avustajistaan.');
+    await tickCheckbox('Field_palaute_eiHalua');
     await chooseRadio('Field_seurannanTulos', 'jatkuu');
     await shot('seuranta-jatketaan-filled');
     await expectSuccess(complete);
@@ -668,6 +684,8 @@ async function stepFollowUpEnd() {
   }, async () => {
     await typeDate('Field_seurantapaiva', TODAY);
     await typeText('Field_seurannanHavainnot', 'Asiakas muuttaa toiselle paikkakunnalle.');
+    await evaluate('HB päättyy muuton vuoksi; järjestely toimi hyvin.');
+    await tickCheckbox('Field_palaute_eiHalua');
     await chooseRadio('Field_seurannanTulos', 'päättyy');
     await expectRefusal('HB päättyy without a reason', complete, 'seuranta-no-reason-refused');
     await chooseSelect('Field_paattymisenSyy', 'Muutto');
