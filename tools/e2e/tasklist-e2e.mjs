@@ -191,6 +191,7 @@ async function evaluate(workerView) {
   await tickChecklist('Field_arvio_toimintarajoitteet', 'Liikkuminen');
   await tickChecklist('Field_arvio_hyodyt', 'Asiakas päättää itse enemmän');
   await typeText('Field_arvio_tyontekijanNakemys', workerView);
+  delete typed.arvio_tyontekijanNakemys; // kept in the case's list of evaluations (arvioinnit), the field is emptied
 }
 
 /** Types the date in the format the picker's placeholder shows, then Enter (takes the date, closes the calendar). */
