@@ -180,10 +180,10 @@ async function tickCheckbox(componentId) {
   await field(componentId).check();
 }
 
-/** Ticks one option of a checklist by its label. */
+/** Ticks one option of a checklist by its label (leaves it ticked when an earlier answer already is). */
 async function tickChecklist(componentId, optionLabel) {
   const group = form().locator(`.fjs-form-field-checklist:has([id*="-${componentId}-"])`);
-  await group.locator('label', { hasText: optionLabel }).first().click();
+  await group.getByRole('checkbox', { name: optionLabel }).first().check();
 }
 
 /** The client-work evaluation (SOPIVA) that the suitability and every review carry. */

@@ -33,7 +33,15 @@ public class FormCheckListener implements TaskListener {
     if (form.hasProblems()) {
       throw FormRejected.because(task.getTaskDefinitionKey(), form.problems());
     }
-    form.derived().forEach(task::setVariable);
+    form.derived().forEach((name, value) -> {
+      if (value == null) {
+        // emptied, not set to null: Tasklist submits a list (checklist) with the type of an existing variable,
+        // and a list typed 'Null' is refused by the engine the next time the form is used
+        task.removeVariable(name);
+      } else {
+        task.setVariable(name, value);
+      }
+    });
   }
 
   private static String completedBy(DelegateTask task) {

@@ -96,6 +96,9 @@ class EvaluationProcessTest {
     // the texts live in the list; the fields are empty for the next review, the limitation types are offered again
     assertThat(hb.variable(pi, EvaluationRules.CLIENT_VIEW)).isNull();
     assertThat(hb.variable(pi, EvaluationRules.BENEFITS)).isNull();
+    // emptied means removed, not a Null-typed variable: Tasklist would submit the next checklist as type 'Null'
+    assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(pi.getId())
+        .variableName(EvaluationRules.BENEFITS).count()).isZero();
     assertThat(JsonLists.strings(hb.variable(pi, EvaluationRules.LIMITATIONS))).containsExactly("liikunta", "kuulo");
 
     hb.complete(pi, "Task_TuenValinta", Map.of("tukimalli", "VERTAISTUKI", "tukijanNimi", "Ville Vertainen",
