@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /**
@@ -18,7 +17,7 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
  * Immutable: {@link #with} gives a new list. The option codes are those of the forms {@code hb-soveltuvuus} and
  * {@code hb-seuranta}; the research export reads only the codes, never the texts.
  */
-public final class Evaluations {
+public final class Evaluations extends EntryList {
 
   public static final String VARIABLE = "arvioinnit";
   /** The step of an evaluation: HB's suitability ({@code Task_Soveltuvuus}). */
@@ -84,10 +83,8 @@ public final class Evaluations {
     }
   }
 
-  private final ArrayNode entries;
-
   private Evaluations(ArrayNode entries) {
-    this.entries = entries;
+    super(entries);
   }
 
   /**
@@ -100,25 +97,7 @@ public final class Evaluations {
 
   /** A new list: these evaluations and {@code evaluation} last. */
   public Evaluations with(Evaluation evaluation) {
-    ArrayNode copy = entries.deepCopy();
-    copy.add(evaluation.toJson());
-    return new Evaluations(copy);
-  }
-
-  public int size() {
-    return entries.size();
-  }
-
-  /** Every evaluation, oldest first (read-only JSON objects). */
-  public List<JsonNode> entries() {
-    List<JsonNode> list = new ArrayList<>();
-    entries.forEach(list::add);
-    return Collections.unmodifiableList(list);
-  }
-
-  /** The latest evaluation, if any. */
-  public Optional<JsonNode> latest() {
-    return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
+    return new Evaluations(plus(evaluation.toJson()));
   }
 
   /** The codes of one structured field ({@code toimintarajoitteet}, {@code hyodyt}, {@code edellytykset}) of an entry. */
@@ -128,15 +107,6 @@ public final class Evaluations {
       entry.get(field).forEach(code -> codes.add(code.asText()));
     }
     return codes;
-  }
-
-  /** The value of the process variable {@value #VARIABLE}. */
-  public JsonValue toValue() {
-    return JsonLists.value(entries);
-  }
-
-  public String toJson() {
-    return entries.toString();
   }
 
   static void putIfPresent(ObjectNode node, String field, String value) {

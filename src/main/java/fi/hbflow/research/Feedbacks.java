@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,7 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
  * The client's feedback at the reviews of one HB case (<i>asiakaspalaute</i>, a short plain-language questionnaire):
  * the Json list variable {@value #VARIABLE}, one entry per review, also when the client declined. Immutable.
  */
-public final class Feedbacks {
+public final class Feedbacks extends EntryList {
 
   public static final String VARIABLE = "palautteet";
   /** The average (1.0–5.0) of the four answers of the latest feedback given; not changed by a declined one. */
@@ -89,10 +88,8 @@ public final class Feedbacks {
     }
   }
 
-  private final ArrayNode entries;
-
   private Feedbacks(ArrayNode entries) {
-    this.entries = entries;
+    super(entries);
   }
 
   /** From the variable's value (Spin Json, JsonValue, JSON text, or null). {@link IllegalArgumentException} if unreadable. */
@@ -101,19 +98,7 @@ public final class Feedbacks {
   }
 
   public Feedbacks with(Feedback feedback) {
-    ArrayNode copy = entries.deepCopy();
-    copy.add(feedback.toJson());
-    return new Feedbacks(copy);
-  }
-
-  public int size() {
-    return entries.size();
-  }
-
-  public List<JsonNode> entries() {
-    List<JsonNode> list = new ArrayList<>();
-    entries.forEach(list::add);
-    return Collections.unmodifiableList(list);
+    return new Feedbacks(plus(feedback.toJson()));
   }
 
   /** The feedbacks the client gave (not declined ones). */
@@ -139,13 +124,5 @@ public final class Feedbacks {
   /** The average of the latest feedback given. */
   public Optional<Double> latestAverage() {
     return latestGiven().filter(e -> e.has("keskiarvo")).map(e -> e.get("keskiarvo").asDouble());
-  }
-
-  public JsonValue toValue() {
-    return JsonLists.value(entries);
-  }
-
-  public String toJson() {
-    return entries.toString();
   }
 }
