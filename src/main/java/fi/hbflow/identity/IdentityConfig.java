@@ -1,5 +1,6 @@
 package fi.hbflow.identity;
 
+import fi.hbflow.engine.ConflictAnswerFilter;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -33,6 +34,15 @@ public class IdentityConfig {
   @EventListener(ApplicationReadyEvent.class)
   public void seedRoles() {
     new IdentitySetup(engine).seed(demoUsers, demoPassword);
+  }
+
+  /** A task completed twice at the same moment: 409 and a Finnish message instead of the engine's 500. */
+  @Bean
+  FilterRegistrationBean<ConflictAnswerFilter> conflictAnswers() {
+    FilterRegistrationBean<ConflictAnswerFilter> registration = new FilterRegistrationBean<>(new ConflictAnswerFilter());
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setName("conflict-answers");
+    return registration;
   }
 
   @Bean
