@@ -51,6 +51,17 @@ public class FormValues {
     return java.util.Collections.unmodifiableMap(values);
   }
 
+  /** True when the value is empty; then a required one is also a problem ("<label> puuttuu."). */
+  public boolean missing(String key, String label, boolean required) {
+    if (isPresent(key)) {
+      return false;
+    }
+    if (required) {
+      problems.add(label + " puuttuu.");
+    }
+    return true;
+  }
+
   public boolean isPresent(String key) {
     Object v = values.get(key);
     return v != null && !v.toString().isBlank();
@@ -131,10 +142,7 @@ public class FormValues {
   /** A date as the Tasklist submits it ("2026-11-25"), or a Date/LocalDate from Java and REST clients. */
   public LocalDate date(String key, String label, boolean required) {
     Object v = values.get(key);
-    if (v == null || v.toString().isBlank()) {
-      if (required) {
-        problems.add(label + " puuttuu.");
-      }
+    if (missing(key, label, required)) {
       return null;
     }
     if (v instanceof LocalDate d) {
@@ -169,10 +177,7 @@ public class FormValues {
   /** A whole number within [min, max]. */
   public Integer integer(String key, String label, long min, long max, boolean required) {
     Object v = values.get(key);
-    if (v == null || v.toString().isBlank()) {
-      if (required) {
-        problems.add(label + " puuttuu.");
-      }
+    if (missing(key, label, required)) {
       return null;
     }
     long n;
@@ -197,10 +202,7 @@ public class FormValues {
   /** Euros as typed ("1234,50"), in cents. */
   public Long money(String key, String label, boolean required) {
     Object v = values.get(key);
-    if (v == null || v.toString().isBlank()) {
-      if (required) {
-        problems.add(label + " puuttuu.");
-      }
+    if (missing(key, label, required)) {
       return null;
     }
     try {

@@ -291,10 +291,7 @@ public final class SopivaRules {
    */
   static BigDecimal rating(FormValues form, String key, String label, boolean required) {
     Object v = form.raw(key);
-    if (v == null || v.toString().isBlank()) {
-      if (required) {
-        form.problem(label + " puuttuu.");
-      }
+    if (form.missing(key, label, required)) {
       return null;
     }
     BigDecimal n;
