@@ -12,23 +12,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Two workers (or two nodes) completing the same task at the same moment: the engine lets one through and fails the
- * other with an optimistic-locking error, or with "task not found" when the first was already committed. The engine
- * REST API answers that with HTTP 500 and the engine's English text; this filter turns it into what it is, a conflict
- * (409) with a Finnish message, for the task-completing endpoints of {@code /engine-rest} and of Tasklist's own API.
- * Nothing is lost or doubled either way: the loser's transaction was rolled back.
+ * What a worker reads when Tasklist (or a REST client) submits a form, instead of the engine REST API's wording:
+ * <ul>
+ *   <li>Two workers (or two nodes) completing the same task at the same moment: the engine lets one through and fails
+ *   the other with an optimistic-locking error, or with "task not found" when the first was already committed. The
+ *   engine answers 500 with English; this is a conflict (409) with a Finnish message. Nothing is lost or doubled: the
+ *   loser's transaction was rolled back.</li>
+ *   <li>A form refused by the server-side check (400): the engine puts "Cannot submit task form &lt;id&gt;: " before
+ *   our Finnish reason, and Tasklist shows it as is; the prefix is removed.</li>
+ * </ul>
+ * Only the form-submitting endpoints of {@code /engine-rest} and of Tasklist's own API are touched.
  */
-public class ConflictAnswerFilter extends OncePerRequestFilter {
+public class WorkerAnswerFilter extends OncePerRequestFilter {
 
-  static final Pattern COMPLETING = Pattern.compile(".*/task/[^/]+/(submit-form|complete|resolve)$");
+  static final Pattern SUBMITTING = Pattern.compile(".*/(task/[^/]+/(submit-form|complete|resolve)"
+      + "|process-definition/(key/)?[^/]+(/tenant-id/[^/]+)?/submit-form)$");
   static final List<String> CONFLICT_SIGNS = List.of("updated by another transaction concurrently",
       "Cannot find task with id", "OptimisticLockingException");
   static final String MESSAGE = "Tehtävä on jo käsitelty: toinen käyttäjä ehti tallentaa sen juuri ennen sinua. "
       + "Mitään ei kadonnut eikä tallentunut kahdesti. Päivitä tehtävälista.";
+  /** The engine REST API's English prefix before the reason of a refused form, inside the JSON "message". */
+  static final Pattern ENGINE_PREFIX = Pattern.compile(
+      "\"message\":\"(Cannot submit task form [^\"\\s]+: |Cannot instantiate process definition [^\"\\s]+: )");
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod()) || !COMPLETING.matcher(request.getRequestURI()).matches();
+    return !"POST".equals(request.getMethod()) || !SUBMITTING.matcher(request.getRequestURI()).matches();
   }
 
   @Override
@@ -37,14 +46,24 @@ public class ConflictAnswerFilter extends OncePerRequestFilter {
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, wrapper);
     String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
-    if (wrapper.getStatus() == 500 && CONFLICT_SIGNS.stream().anyMatch(body::contains)) {
-      wrapper.resetBuffer();
-      response.setStatus(HttpServletResponse.SC_CONFLICT);
-      response.setContentType("application/json;charset=UTF-8");
-      response.getOutputStream().write(("{\"type\":\"Conflict\",\"message\":\"" + MESSAGE + "\"}")
-          .getBytes(StandardCharsets.UTF_8));
+    if (wrapper.getStatus() == 500 && request.getRequestURI().contains("/task/")
+        && CONFLICT_SIGNS.stream().anyMatch(body::contains)) {
+      replaceBody(wrapper, response, HttpServletResponse.SC_CONFLICT,
+          "{\"type\":\"Conflict\",\"message\":\"" + MESSAGE + "\"}");
+      return;
+    }
+    if (wrapper.getStatus() == 400 && ENGINE_PREFIX.matcher(body).find()) {
+      replaceBody(wrapper, response, 400, ENGINE_PREFIX.matcher(body).replaceFirst("\"message\":\""));
       return;
     }
     wrapper.copyBodyToResponse();
+  }
+
+  private static void replaceBody(ContentCachingResponseWrapper wrapper, HttpServletResponse response, int status,
+                                  String body) throws IOException {
+    wrapper.resetBuffer();
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,6 +1,6 @@
 package fi.hbflow.identity;
 
-import fi.hbflow.engine.ConflictAnswerFilter;
+import fi.hbflow.engine.WorkerAnswerFilter;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -36,12 +36,12 @@ public class IdentityConfig {
     new IdentitySetup(engine).seed(demoUsers, demoPassword);
   }
 
-  /** A task completed twice at the same moment: 409 and a Finnish message instead of the engine's 500. */
+  /** Answers a worker can read: 409 for a task completed twice at once, refusals without the English prefix. */
   @Bean
-  FilterRegistrationBean<ConflictAnswerFilter> conflictAnswers() {
-    FilterRegistrationBean<ConflictAnswerFilter> registration = new FilterRegistrationBean<>(new ConflictAnswerFilter());
+  FilterRegistrationBean<WorkerAnswerFilter> workerAnswers() {
+    FilterRegistrationBean<WorkerAnswerFilter> registration = new FilterRegistrationBean<>(new WorkerAnswerFilter());
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-    registration.setName("conflict-answers");
+    registration.setName("worker-answers");
     return registration;
   }
 

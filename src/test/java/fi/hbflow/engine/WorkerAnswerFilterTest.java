@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-class ConflictAnswerFilterTest {
+class WorkerAnswerFilterTest {
 
-  final ConflictAnswerFilter filter = new ConflictAnswerFilter();
+  final WorkerAnswerFilter filter = new WorkerAnswerFilter();
 
   @Test
   void aConcurrentCompletionBecomesAConflictWithAFinnishMessage() throws Exception {
@@ -29,6 +29,19 @@ class ConflictAnswerFilterTest {
   }
 
   @Test
+  void aRefusedFormKeepsOnlyTheFinnishReason() throws Exception {
+    MockHttpServletResponse task = run("/camunda/api/engine/engine/default/task/a1-b2/submit-form", 400,
+        "{\"type\":\"RestException\",\"message\":\"Cannot submit task form a1-b2: Henkilötunnuksen tarkiste ei "
+            + "täsmää.\",\"code\":0}");
+    assertThat(task.getStatus()).isEqualTo(400);
+    assertThat(task.getContentAsString(StandardCharsets.UTF_8))
+        .isEqualTo("{\"type\":\"RestException\",\"message\":\"Henkilötunnuksen tarkiste ei täsmää.\",\"code\":0}");
+    MockHttpServletResponse start = run("/engine-rest/process-definition/key/hb-palveluprosessi/submit-form", 400,
+        "{\"message\":\"Cannot instantiate process definition hb-palveluprosessi:3:7a: Kotikunta puuttuu.\"}");
+    assertThat(start.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("{\"message\":\"Kotikunta puuttuu.\"}");
+  }
+
+  @Test
   void otherAnswersPassUnchanged() throws Exception {
     MockHttpServletResponse refused = run("/engine-rest/task/42/submit-form", 400, "{\"message\":\"Lomaketta ei voitu\"}");
     assertThat(refused.getStatus()).isEqualTo(400);
@@ -38,6 +51,9 @@ class ConflictAnswerFilterTest {
     MockHttpServletResponse otherPath = run("/engine-rest/process-instance/1/variables", 500,
         "{\"message\":\"updated by another transaction concurrently\"}");
     assertThat(otherPath.getStatus()).isEqualTo(500);
+    MockHttpServletResponse startConflictText = run("/engine-rest/process-definition/key/x/submit-form", 500,
+        "{\"message\":\"Cannot find task with id 1\"}");
+    assertThat(startConflictText.getStatus()).isEqualTo(500);
   }
 
   private MockHttpServletResponse run(String uri, int status, String body) throws Exception {
