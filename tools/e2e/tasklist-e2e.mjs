@@ -1,11 +1,12 @@
-// HB Flow: carries one HB case through the real Camunda 7.24 Tasklist, form by form, as the workers would.
+// HB Flow: carries one HB case through the real Camunda 7.24 Tasklist, form by form, as the workers would, then opens
+// the management dashboard in Cockpit. Run in CI by tools/e2e/run-ci.sh (which starts the built jar); by hand:
 //
-//   npm install playwright-core            (Chromium itself is not downloaded: Debian's /usr/bin/chromium is used)
-//   BASE_URL=http://localhost:8181 SHOTS_DIR=./shots node tasklist-e2e.mjs
+//   npm ci --prefix tools                  (Chromium itself is not downloaded: Debian's /usr/bin/chromium is used)
+//   BASE_URL=http://localhost:8181 SHOTS_DIR=target/e2e-screenshots node tools/e2e/tasklist-e2e.mjs
 //
 // Environment:
-//   BASE_URL   the application (default http://localhost:8181)
-//   SHOTS_DIR  where a screenshot of every form is written (default ./shots)
+//   BASE_URL   the application (required)
+//   SHOTS_DIR  where a screenshot of every step is written (default ./shots), with summary.md
 //   PASSWORD   password of the demo users (default demo)
 //   ADMIN      admin user for REST look-ups and for firing timers (default demo)
 //   CHROMIUM   Chromium executable (default /usr/bin/chromium)
@@ -13,24 +14,43 @@
 //   HEADED=1   show the browser; SLOW_MO=ms slows every action down
 //
 // Only what a worker does is used: log in, Start process, click the filter and the task, Claim, fill the fields with
-// the keyboard and the mouse, click Start/Complete. Never Save. REST is used only to wait for the asynchronous steps,
-// to let time pass (the rectification window and the follow-up date are timers, fired here as the admin) and to
-// check the end: the case is completed and every text typed reached the case unchanged.
-// Wrong input is tried on the way (bad henkilötunnus, absurd amounts, a plan over budget, a too short justification,
-// an ending without a reason): each must be refused, and what the worker saw is recorded.
-// Exit code 0 = the case went through; 1 otherwise. A Markdown summary table is printed at the end.
+// the keyboard and the mouse, click Start/Complete. Never Save. Buttons are found by what they do (their Angular
+// click handler), not by their text, so the script works in any language; the language itself is a step of its own.
+// REST is used only to wait for the asynchronous steps, to let time pass (the rectification window and the follow-up
+// date are timers, fired here as the admin), to find who decides (the candidate group of the decision task, checked
+// against the delegation rules) and to check the end: the case is completed and every text typed reached the case
+// unchanged. Wrong input is tried on the way (bad henkilötunnus, absurd amounts, a plan over budget, a too short
+// justification, an ending without a reason): each must be refused, and what the worker saw is recorded.
+//
+// Checked on every page: no Tasklist/form-js render error is shown, no uncaught JavaScript error (page errors fail the
+// run; console errors are listed). The Tasklist must be in Finnish (texts of the repository's fi.json, not en.json's)
+// and without the vendor's Camunda 8 banner. Cockpit's HB dashboard (#/hb-dashboard) must show the number of cases.
+//
+// A step that the case cannot go on without stops the run; the other checks (language, banner, page errors,
+// dashboard) are recorded and the run goes on. Exit code 0 = everything passed; 1 otherwise, with one line
+// "E2E FAILED [<step>] <what>" per failure. A Markdown summary table is printed at the end (and written to
+// SHOTS_DIR/summary.md).
 
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const BASE_URL = (process.env.BASE_URL || 'http://localhost:8181').replace(/\/$/, '');
+if (!process.env.BASE_URL) {
+  console.error('E2E FAILED [setup] BASE_URL is not set (e.g. BASE_URL=http://localhost:8181)');
+  process.exit(2);
+}
+const BASE_URL = process.env.BASE_URL.replace(/\/$/, '');
 const SHOTS_DIR = process.env.SHOTS_DIR || './shots';
 const PASSWORD = process.env.PASSWORD || 'demo';
 const ADMIN = process.env.ADMIN || 'demo'; // only for read-only look-ups and for firing timers (see passTimeUntil)
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const LOCALE = process.env.LOCALE || 'fi-FI'; // the workers' browsers are Finnish
 const TASKLIST = `${BASE_URL}/camunda/app/tasklist/default/`;
+const COCKPIT = `${BASE_URL}/camunda/app/cockpit/default/`;
+const DASHBOARD = `${COCKPIT}#/hb-dashboard`;
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const WEBAPP_LOCALES = 'src/main/resources/META-INF/resources/webjars/camunda/app';
 
 const RUN = Date.now().toString(36).slice(-5).toUpperCase();
 const CLIENT = `Testi Asiakas ${RUN}`;
@@ -45,19 +65,32 @@ mkdirSync(SHOTS_DIR, { recursive: true });
 // ---------------------------------------------------------------------------------------------------------------
 // Result bookkeeping
 
-const results = []; // { step, rendered, completable, refusals: [], notes: [] }
+const results = []; // { step, rendered, completable, refusals: [], notes: [], failures: [] }
+const failures = []; // { step, message }: everything that makes the run fail
 let current = null;
 let shotNo = 0;
 const t0 = Date.now();
 
 function beginStep(step) {
-  current = { step, rendered: '?', completable: '?', refusals: [], notes: [], started: Date.now() };
+  current = { step, rendered: '?', completable: '?', refusals: [], notes: [], failures: [], started: Date.now() };
   results.push(current);
   log(`\n=== ${step}`);
 }
 function note(text) {
   current.notes.push(text);
   log(`  note: ${text}`);
+}
+/** A failed check that does not stop the case (language, banner, page errors, dashboard): the run fails at the end. */
+function fail(message) {
+  const step = current ? current.step : 'setup';
+  if (current) current.failures.push(message);
+  failures.push({ step, message });
+  log(`  FAILED: ${message}`);
+}
+/** A soft check: records a failure unless `ok`. */
+function check(ok, message) {
+  if (!ok) fail(message);
+  return ok;
 }
 function refusal(what, shown) {
   current.refusals.push(`${what} → ${shown}`);
@@ -95,20 +128,99 @@ async function launch() {
   });
 }
 
-async function login(user) {
+/**
+ * The Tasklist's texts: `fi` from the repository's fi.json (what the workers must see), `en` from the vendor's en.json
+ * as the application serves it (what they must not see). Tasklist's controls are found by their click handlers
+ * (UI below); the texts are only used to check the language and to recognise error messages in either language.
+ */
+const texts = { fi: {}, en: {} };
+
+function readJson(text, what) {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')); // the vendor's locale files start with a byte-order mark
+  } catch (e) {
+    throw new Error(`${what} is not JSON: ${e.message}`);
+  }
+}
+
+async function loadTexts() {
+  const fiFile = join(REPO, WEBAPP_LOCALES, 'tasklist/locales/fi.json');
+  texts.fi = readJson(readFileSync(fiFile, 'utf8'), fiFile).labels || {};
+  const res = await fetch(`${BASE_URL}/camunda/app/tasklist/locales/en.json`);
+  if (!res.ok) throw new Error(`the vendor's tasklist en.json: HTTP ${res.status}`);
+  texts.en = readJson(await res.text(), 'the vendor\'s tasklist en.json').labels || {};
+}
+
+/** Tasklist's messages that mean a page, list or form could not be shown (in both languages). */
+const RENDER_ERROR_KEYS = ['FORM_FAILURE', 'LOAD_VARIABLES_FAILURE', 'TASK_LIST_LOADING_FAILURE',
+  'FILTERS_LOADING_FAILURE', 'INIT_GROUPS_FAILURE', 'INIT_EXTERNAL_FORM_FAILED', 'DESERIALIZATION_ERROR',
+  'TASK_NO_PROCESS_DEFINITION', 'PAGES_STATUS_SERVER_ERROR', 'PAGES_STATUS_COMMUNICATION_ERROR',
+  'PAGES_MSG_SERVER_ERROR', 'AUTH_AUTHENTICATION_FAILED', 'SERVICES_RESOURCE_RESOLVER_AUTH_FAILED'];
+
+function renderErrorTexts() {
+  const all = new Set(['Form failure']);
+  for (const key of RENDER_ERROR_KEYS) {
+    for (const lang of ['fi', 'en']) {
+      const t = (texts[lang][key] || '').replace(/\{\{[^}]*\}\}.*$/, '').replace(/[:.]\s*$/, '').trim();
+      if (t.length >= 6) all.add(t);
+    }
+  }
+  return [...all];
+}
+
+/** Controls of the 7.24 webapps, by their Angular click handlers (the same in every language). */
+const UI = {
+  startProcess: 'a[ng-click="open()"]:has(.glyphicon-list-alt)',
+  startButton: '.modal-footer button[ng-click="startProcessInstance()"]',
+  claimButton: '.task-details button.claim',
+  completeButton: '.task-details button[ng-click="complete()"]',
+  account: '[cam-widget-header] li.account', // the logged-in user's menu: there after every login
+  loginUser: 'form input[type=text]', // the 7.24 login input has no name attribute
+  loginPassword: 'form input[type=password]',
+  loginButton: 'form button[type=submit]',
+  eolBanner: '.ce-eol-banner',
+};
+
+const consoleErrors = []; // { step, text }
+
+/** A fresh browser context with the page-error and console listeners of the current step. */
+async function newPage() {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: LOCALE });
   page = await context.newPage();
   page.setDefaultTimeout(15000);
-  page.on('pageerror', (e) => log(`  page error: ${e.message}`));
-  await page.goto(TASKLIST);
-  const username = page.locator('form input[type=text]'); // the 7.24 login input has no name attribute
-  const password = page.locator('form input[type=password]');
-  await password.waitFor();
+  page.on('pageerror', (e) => fail(`uncaught page error: ${e.message.split('\n')[0]}`));
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const where = m.location() && m.location().url ? ` (${m.location().url.replace(BASE_URL, '')})` : '';
+    const text = `${m.text().slice(0, 200)}${where}`;
+    consoleErrors.push({ step: current ? current.step : 'setup', text });
+    log(`  console error: ${text}`);
+  });
+  return page;
+}
+
+/** Opens the app's login page (the Tasklist unless told) in a fresh browser, without logging in. */
+async function openLoginPage(app = TASKLIST) {
+  await newPage();
+  await page.goto(app);
+  await page.locator(UI.loginPassword).waitFor();
   await page.waitForLoadState('networkidle');
-  await username.fill(user);
-  await password.fill(PASSWORD);
-  await page.locator('form button[type=submit]').click();
-  await page.getByText('Start process').first().waitFor();
+}
+
+async function login(user, app = TASKLIST) {
+  await openLoginPage(app);
+  await submitLogin(user);
+}
+
+async function submitLogin(user) {
+  await page.locator(UI.loginUser).fill(user);
+  await page.locator(UI.loginPassword).fill(PASSWORD);
+  await page.locator(UI.loginButton).click();
+  await page.locator(UI.account).waitFor({ timeout: 20000 }).catch(async () => {
+    const shown = (await page.locator('.notifications').innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+    throw new Error(`login as ${user} failed${shown ? `: ${shown}` : ''}`);
+  });
+  if (page.url().startsWith(TASKLIST)) await page.locator(UI.startProcess).first().waitFor();
   log(`  logged in as ${user}`);
 }
 
@@ -134,7 +246,22 @@ async function shot(name) {
   await page.screenshot({ path: file, fullPage: true });
   if (extra > 0) await page.setViewportSize(size);
   log(`  screenshot ${file}`);
+  const errors = await visibleRenderErrors();
+  if (errors.length) fail(`render error shown (${name}): ${errors.join(' | ')}`);
   return file;
+}
+
+/**
+ * Render errors now shown: Tasklist's error boxes outside the notification area (a refused submit's notification is
+ * expected where a refusal is tried), and any of Tasklist's "could not load/show" messages anywhere, in either language.
+ */
+async function visibleRenderErrors() {
+  const boxes = await page.locator(':is(.alert-danger, .alert-error):visible').evaluateAll((els) => els
+    .filter((e) => !e.closest('.notifications'))
+    .map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
+  const body = await page.locator('body').innerText().catch(() => '');
+  const messages = renderErrorTexts().filter((t) => body.includes(t)).map((t) => `"${t}"`);
+  return [...new Set([...boxes, ...messages])];
 }
 
 /** The form-js form currently shown (start dialog or task). */
@@ -146,13 +273,17 @@ function field(componentId, suffix = '') {
   return form().locator(`[id$="-${componentId}${suffix}"]`);
 }
 
+/** Waits for the form to render; a form that shows a render error (or none at all) stops the case. */
 async function waitForForm() {
-  await form().waitFor();
+  const failure = page.locator('.alert-danger:visible', { hasText: texts.fi.FORM_FAILURE || 'Form failure' })
+    .or(page.locator('.alert-danger:visible', { hasText: texts.en.FORM_FAILURE || 'Form failure' }));
+  await form().or(failure).first().waitFor({ timeout: 20000 }).catch(() => {
+    throw new Error('no form appeared within 20 s');
+  });
   await page.waitForTimeout(300); // form-js renders the text templates right after the form element
-  const failure = page.locator('.alert-danger:visible', { hasText: 'Form failure' });
-  if (await failure.count()) {
-    throw new Error(`Form failure: ${(await failure.first().innerText()).trim()}`);
-  }
+  const errors = await visibleRenderErrors();
+  if (errors.length) throw new Error(`form did not render: ${errors.join(' | ')}`);
+  if (!(await form().isVisible())) throw new Error('form is not visible');
 }
 
 const typed = {}; // variable name → the text the worker typed last (checked against the case at the end)
@@ -221,8 +352,8 @@ async function fieldErrors() {
 
 /** Texts of the Tasklist notifications now shown (errors of Start/Complete appear there). */
 async function notifications() {
-  const texts = await page.locator('.notifications .alert:visible').allInnerTexts();
-  return texts.map((t) => t.replace(/\s+/g, ' ').replace(/^×\s*(Close\s*)?/, '').trim());
+  const shown = await page.locator('.notifications .alert:visible').allInnerTexts();
+  return shown.map((t) => t.replace(/\s+/g, ' ').replace(/^×\s*/, '').trim());
 }
 
 /** Closes the notifications still shown, so that the next submit's messages are told apart. */
@@ -235,13 +366,13 @@ async function dismissNotifications() {
 // ---- start dialog
 
 async function openStartForm() {
-  await page.getByText('Start process').first().click();
+  await page.locator(UI.startProcess).first().click();
   await page.locator('.modal ul.processes a', { hasText: 'HB-palveluprosessi' }).click();
   await waitForForm();
 }
 
 function startButton() {
-  return page.locator('.modal-footer button', { hasText: 'Start' });
+  return page.locator(UI.startButton);
 }
 
 // ---- tasks
@@ -278,14 +409,14 @@ async function checkLayout() {
 }
 
 async function claim() {
-  const claimButton = page.locator('.task-details button, .task-details a', { hasText: /^\s*Claim\s*$/ }).first();
+  const claimButton = page.locator(UI.claimButton).first();
   await claimButton.click();
   await claimButton.waitFor({ state: 'hidden' });
   await waitForForm();
 }
 
 function completeButton() {
-  return page.locator('.task-details button', { hasText: /^\s*Complete\s*$/ }).first();
+  return page.locator(UI.completeButton).first();
 }
 
 /**
@@ -324,7 +455,8 @@ async function submit(button, gone) {
   ]).catch(() => {});
   await page.waitForTimeout(300);
   const messages = await notifications();
-  const failed = messages.some((m) => /Lomaketta ei voitu|could not|error|failure|virhe/i.test(m));
+  const failed = await page.locator('.notifications :is(.alert-danger, .alert-error):visible').count() > 0
+    || messages.some((m) => /Lomaketta ei voitu|could not|error|failure|virhe|ei voitu/i.test(m));
   const stillThere = await gone.count() > 0;
   return { ok: !stillThere && !failed, disabled: false, messages };
 }
@@ -459,6 +591,62 @@ async function expectSuccess(submit) {
   if (r.messages.length) note(`after completing: ${r.messages.join(' | ')}`);
 }
 
+/**
+ * The Tasklist is in Finnish: the login page and the header show the texts of the repository's fi.json (and those
+ * differ from the vendor's en.json, so an untranslated copy fails), and the vendor's Camunda 8 banner is hidden.
+ */
+async function stepLanguage() {
+  beginStep('0. Tasklist in Finnish, without the Camunda 8 banner');
+  try {
+    const served = await fetch(`${BASE_URL}/camunda/app/tasklist/locales/fi.json`);
+    if (!served.ok) {
+      fail(`the application serves no tasklist fi.json (HTTP ${served.status})`);
+    } else if (JSON.stringify(readJson(await served.text(), 'served fi.json').labels) !== JSON.stringify(texts.fi)) {
+      note('the application serves a different tasklist fi.json than the repository has (jar built before a change?)');
+    }
+    await openLoginPage();
+    current.rendered = 'yes';
+    await shot('kirjautuminen');
+    checkFinnish('login page', {
+      PAGE_LOGIN_SIGN_IN_ACTION: (await page.locator(UI.loginButton).innerText()).trim(),
+      PAGE_LOGIN_USERNAME: await page.locator(UI.loginUser).getAttribute('placeholder'),
+      PAGE_LOGIN_PASSWORD: await page.locator(UI.loginPassword).getAttribute('placeholder'),
+    });
+    await checkNoBanner('login page');
+    await submitLogin('sosiaalityontekija');
+    await page.waitForLoadState('networkidle');
+    await shot('tasklist-etusivu');
+    checkFinnish('Tasklist header', {
+      START_PROCESS: (await page.locator(UI.startProcess).first().innerText()).trim(),
+    });
+    await checkNoBanner('Tasklist');
+    current.completable = current.failures.length ? 'NO' : 'yes';
+  } finally {
+    await logout();
+  }
+}
+
+/** Each shown text must be fi.json's text for its key, and that text must not be en.json's (untranslated). */
+function checkFinnish(where, shown) {
+  for (const [key, value] of Object.entries(shown)) {
+    const text = (value || '').trim();
+    const fi = (texts.fi[key] || '').trim();
+    const en = (texts.en[key] || '').trim();
+    if (!fi) {
+      fail(`${where}: fi.json has no text for ${key}`);
+    } else if (fi === en) {
+      fail(`${where}: ${key} is "${fi}" in fi.json, the same as in en.json (not translated)`);
+    } else if (check(text === fi, `${where}: ${key} shows "${text}", fi.json says "${fi}"`
+        + `${text === en ? ' (the English text is shown)' : ''}`)) {
+      note(`${where}: ${key} = "${text}"`);
+    }
+  }
+}
+
+async function checkNoBanner(where) {
+  check(!(await page.locator(UI.eolBanner).isVisible()), `${where}: the vendor's Camunda 8 banner (.ce-eol-banner) is visible`);
+}
+
 async function stepStart() {
   beginStep('1. Vireilletulo (start form)');
   try {
@@ -577,19 +765,41 @@ async function stepSupportPlan() {
   });
 }
 
-/** The decision maker's group comes from the delegation rules (hb-delegointisaannot); a small budget → sosiaalityo. */
+/**
+ * The decision maker is whoever the delegation rules (hb-delegointisaannot) name for this case: the decision task's
+ * candidate group is read from REST, checked against the rules evaluated on the case's own inputs, and the task is
+ * done by that group's demo user in its filter "HB: <group name>".
+ */
 async function stepDecision() {
+  beginStep('6a. Who decides: the decision task\'s candidate group = the delegation rules\' answer');
+  current.rendered = '–';
   const task = await waitForTaskOfCase('Task_Paatos');
   const links = await rest(`/task/${task.id}/identity-links`);
   const groups = links.filter((l) => l.type === 'candidate' && l.groupId).map((l) => l.groupId);
-  const byGroup = {
-    sosiaalityo: ['sosiaalityontekija', 'HB: Sosiaalityö'],
-    'johtavat-sosiaalityontekijat': ['johtava', 'HB: Johtavat sosiaalityöntekijät'],
-    yksilojaosto: ['jaosto', 'HB: Yksilöjaosto'],
-  };
-  if (!byGroup[groups[0]]) throw new Error(`Task_Paatos for unexpected groups ${groups.join(', ')}`);
-  const [user, filter] = byGroup[groups[0]];
-  await taskStep(`6. Päätös (candidate group ${groups.join(', ')})`, { user, filter, taskKey: 'Task_Paatos' }, async () => {
+  if (groups.length !== 1) throw new Error(`Task_Paatos has candidate groups [${groups.join(', ')}], expected one`);
+  const group = groups[0];
+  const pi = await caseInstance();
+  const inputs = {};
+  for (const name of ['vuosibudjettiSentit', 'palvelutyypit', 'ikaryhma']) {
+    const v = await rest(`/process-instance/${pi.id}/variables/${name}`);
+    inputs[name] = { value: v.value, type: v.type };
+  }
+  const evaluated = await rest('/decision-definition/key/hb-delegointisaannot/evaluate', 'POST', { variables: inputs });
+  const named = evaluated[0] && evaluated[0].paattajaRyhma && evaluated[0].paattajaRyhma.value;
+  if (named !== group) {
+    throw new Error(`Task_Paatos is for group ${group}, but the delegation rules name ${named} for `
+      + `${JSON.stringify(inputs)}`);
+  }
+  const members = await rest(`/user?memberOfGroup=${encodeURIComponent(group)}`);
+  if (!members.length) throw new Error(`group ${group} has no (demo) user to decide`);
+  const user = members[0].id;
+  const filter = `HB: ${(await rest(`/group/${encodeURIComponent(group)}`)).name}`;
+  const euros = (Number(inputs.vuosibudjettiSentit.value) / 100).toFixed(2);
+  note(`delegation rules: ${euros} €/year, ${inputs.palvelutyypit.value}, ${inputs.ikaryhma.value} → ${group}; `
+    + `"${evaluated[0].delegointiPerustelu && evaluated[0].delegointiPerustelu.value}"; decided by ${user} in "${filter}"`);
+  current.completable = 'yes';
+  const title = `6b. Päätös by ${user} (group ${group}, named by the delegation rules)`;
+  await taskStep(title, { user, filter, taskKey: 'Task_Paatos' }, async () => {
     await shot('paatos-empty');
     for (const heading of ['Budjetin erittely', 'Asiakkaan tukisuunnitelma']) {
       const block = form().locator('.fjs-form-field-text', { hasText: heading });
@@ -720,38 +930,123 @@ async function stepCheckTypedValues() {
   note(`${Object.keys(typed).length} typed values checked`);
 }
 
+/** The management dashboard in Cockpit (plugin contract: section#hb-dashboard, [data-hb-figure], [data-hb-error]). */
+async function stepDashboard() {
+  beginStep('12. Cockpit: HB dashboard (johtaja)');
+  try {
+    await login('johtaja', COCKPIT);
+    await page.goto(DASHBOARD);
+    const section = page.locator('section#hb-dashboard');
+    try {
+      await section.waitFor({ timeout: 20000 });
+    } catch {
+      current.rendered = 'NO';
+      await shot('hb-dashboard-missing');
+      fail(`${DASHBOARD.replace(BASE_URL, '')} shows no <section id="hb-dashboard"> within 20 s`);
+      return;
+    }
+    current.rendered = 'yes';
+    // the figures are loaded after the section appears: wait for a number or for the error marker
+    const figure = section.locator('[data-hb-figure="cases-total"]');
+    const error = page.locator('[data-hb-error]');
+    const end = Date.now() + 20000;
+    let text = null;
+    for (;;) {
+      if (await error.count()) break;
+      if (await figure.count()) {
+        text = (await figure.first().innerText()).trim();
+        if (/^\d+$/.test(text.replace(/[\s\u00a0\u202f]/g, ''))) break;
+      }
+      if (Date.now() > end) break;
+      await page.waitForTimeout(250);
+    }
+    await page.waitForTimeout(300);
+    await shot('hb-dashboard');
+    if (await page.locator(UI.eolBanner).isVisible()) note('Cockpit shows the vendor\'s Camunda 8 banner');
+    if (await error.count()) {
+      const shown = (await error.first().innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+      fail(`the dashboard shows its load error [data-hb-error]: "${shown}"`);
+      return;
+    }
+    if (!(await figure.count())) {
+      fail('the dashboard has no [data-hb-figure="cases-total"] within 20 s');
+      return;
+    }
+    const count = await rest('/history/process-instance/count?processDefinitionKey=hb-palveluprosessi');
+    const total = Number(text.replace(/[\s\u00a0\u202f]/g, ''));
+    note(`cases-total shows "${text}"; the engine has ${count.count} HB case(s) in its history`);
+    if (check(/^\d+$/.test(text.replace(/[\s\u00a0\u202f]/g, '')), `cases-total is not an integer: "${text}"`)) {
+      check(total >= 1, `cases-total is ${total} after this run's case (expected ≥ 1)`);
+    }
+    current.completable = current.failures.length ? 'NO' : 'yes';
+  } finally {
+    await logout();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
-function printSummary(error) {
-  console.log('\n| step | form rendered | Complete after normal filling | refusals: what the worker saw | notes |');
-  console.log('|---|---|---|---|---|');
+function printSummary() {
+  const cell = (v) => String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const lines = ['| step | page/form rendered | completed | refusals: what the worker saw | notes | failures |',
+    '|---|---|---|---|---|---|'];
   for (const r of results) {
-    const cell = (s) => String(s).replace(/\|/g, '\\|');
-    console.log(`| ${cell(r.step)} | ${cell(r.rendered)} | ${cell(r.completable)} | ${cell(r.refusals.join('<br>') || '–')} | ${cell(r.notes.join('<br>') || '–')} |`);
+    lines.push(`| ${cell(r.step)} | ${cell(r.rendered)} | ${cell(r.completable)} | `
+      + `${cell(r.refusals.join('<br>') || '–')} | ${cell(r.notes.join('<br>') || '–')} | `
+      + `${cell(r.failures.join('<br>') || '–')} |`);
   }
-  console.log(`\nTotal ${((Date.now() - t0) / 1000).toFixed(1)} s. ${error ? `FAILED: ${error.message}` : 'Case carried through.'}`);
+  if (consoleErrors.length) {
+    lines.push('', `Browser console errors (listed, not failing): ${consoleErrors.length}`);
+    const seen = new Map();
+    for (const c of consoleErrors) seen.set(c.text, (seen.get(c.text) || 0) + 1);
+    for (const [text, n] of seen) lines.push(`- ${n} × ${text}`);
+  }
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  lines.push('', failures.length
+    ? `Total ${secs} s. FAILED: ${failures.length} failure(s).`
+    : `Total ${secs} s. Everything passed: the case went through, every form rendered, Tasklist in Finnish, dashboard shown.`);
+  const text = lines.join('\n');
+  console.log(`\n${text}`);
+  try {
+    writeFileSync(join(SHOTS_DIR, 'summary.md'), `# HB Flow browser test (${new Date().toISOString()})\n\n${text}\n`);
+  } catch (e) {
+    console.error(`could not write summary.md: ${e.message}`);
+  }
+  for (const f of failures) console.error(`E2E FAILED [${f.step}] ${f.message}`);
 }
 
-let failure = null;
-try {
-  await launch();
-  await stepStart();
-  await stepAssessment();
-  await stepSuitability();
-  await stepSupportChoice();
-  await stepSupportPlan();
-  await stepDecision();
-  await stepNotification();
-  await stepRectificationWindow();
-  await stepImplementation();
-  await stepFollowUpContinue();
-  await stepFollowUpEnd();
-  await stepCheckTypedValues();
-} catch (e) {
-  failure = e;
-  console.error(e);
-} finally {
-  if (browser) await browser.close();
-  printSummary(failure);
+/** Runs a chain of steps; a thrown error stops the chain and is recorded against the step that was running. */
+async function runChain(name, steps) {
+  try {
+    for (const step of steps) await step();
+  } catch (e) {
+    const step = current ? current.step : name;
+    const message = (e && e.message ? e.message : String(e)).split('\n')[0];
+    failures.push({ step, message: `${name} stopped: ${message}` });
+    if (current) current.failures.push(message);
+    console.error(e);
+  }
 }
-process.exit(failure ? 1 : 0);
+
+const TIMEOUT_S = Number(process.env.E2E_TIMEOUT_S || 900);
+const watchdog = setTimeout(() => {
+  failures.push({ step: current ? current.step : 'setup', message: `the whole run took over ${TIMEOUT_S} s` });
+  printSummary();
+  process.exit(1);
+}, TIMEOUT_S * 1000);
+watchdog.unref();
+
+try {
+  await runChain('setup', [launch, loadTexts]);
+  if (!failures.length) {
+    await runChain('language check', [stepLanguage]);
+    await runChain('the case', [stepStart, stepAssessment, stepSuitability, stepSupportChoice, stepSupportPlan,
+      stepDecision, stepNotification, stepRectificationWindow, stepImplementation, stepFollowUpContinue,
+      stepFollowUpEnd, stepCheckTypedValues]);
+    await runChain('the dashboard', [stepDashboard]);
+  }
+} finally {
+  if (browser) await browser.close().catch(() => {});
+  printSummary();
+}
+process.exit(failures.length ? 1 : 0);
