@@ -1,8 +1,8 @@
 // HB Flow: overrides the webapp's own scripts/config.js (same classpath path, the application's copy wins).
-// Finnish for a Finnish browser, and for any browser whose language the webapps do not have.
+// The browser's language if it is Finnish, Swedish or English; Finnish for any other.
 export default {
   locales: {
-    availableLocales: ['fi', 'en'],
+    availableLocales: ['fi', 'sv', 'en'],
     fallbackLocale: 'fi'
   }
 };

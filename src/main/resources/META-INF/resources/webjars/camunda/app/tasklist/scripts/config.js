@@ -1,10 +1,12 @@
 // HB Flow: overrides the webapp's own scripts/config.js (same classpath path, the application's copy wins).
-// Finnish for a Finnish browser, and for any browser whose language the webapps do not have.
+// The browser's language if it is Finnish, Swedish or English; Finnish for any other.
 export default {
   locales: {
-    availableLocales: ['fi', 'en'],
+    availableLocales: ['fi', 'sv', 'en'],
     fallbackLocale: 'fi'
   },
+  // Finnish messages for the browser-side checks of Camunda Forms (scripts/hb-form-messages.js)
+  customScripts: ['scripts/hb-form-messages.js'],
   // the vendor's keyboard shortcuts, kept (descriptions in Finnish: Tasklist shows them in its help dialog)
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'ottaa valitun tehtävän itselle'},
