@@ -1,0 +1,122 @@
+package fi.hbflow.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.hbflow.engine.EngineContext;
+import fi.hbflow.identity.Roles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The HB dashboard's figures for the Cockpit plugin and the Prometheus series: {@link HbFigureQueries} behind a short
+ * cache ({@code hbflow.dashboard.cache-seconds}, 60 by default), so the heavy queries of one selection run at most
+ * once per that time however often the page is opened or Prometheus scrapes. Who may see them: {@link #ALLOWED_GROUPS}.
+ */
+@Component
+public class HbDashboard {
+
+  /** Management and process owners (johto, prosessinomistajat). */
+  public static final Set<String> ALLOWED_GROUPS = Set.of(Roles.MANAGEMENT, Roles.PROCESS_OWNERS);
+  static final String SUPPORT_FORM = "forms/hb-tuen-valinta.form";
+
+  private static final Logger LOG = Logger.getLogger(HbDashboard.class.getName());
+
+  private final ProcessEngine engine;
+  private final HbFigureQueries queries;
+  private final TtlCache<DashboardFilter, HbFigures> cache;
+  private final Map<String, String> supportModels;
+
+  public HbDashboard(ProcessEngine engine, DataSource dataSource,
+                     @Value("${hbflow.dashboard.cache-seconds:60}") long cacheSeconds) {
+    this.engine = engine;
+    this.queries = new HbFigureQueries(dataSource);
+    this.cache = new TtlCache<>(Duration.ofSeconds(cacheSeconds), 100);
+    this.supportModels = supportModels();
+  }
+
+  /** Whether a user of these groups may see the figures. */
+  public static boolean allowed(Collection<String> groups) {
+    return groups != null && groups.stream().anyMatch(ALLOWED_GROUPS::contains);
+  }
+
+  /** The figures of the selection, at most {@code cache-seconds} old. */
+  public HbFigures figures(DashboardFilter filter) {
+    return cache.get(filter, () -> {
+      long started = System.nanoTime();
+      HbFigures figures = queries.compute(filter, steps(), supportModels, EngineContext.today());
+      LOG.fine(() -> "HB figures " + filter + " computed in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+      return figures;
+    });
+  }
+
+  /**
+   * The steps a case waits in, in the order of the latest deployed {@code hb-palveluprosessi}: user tasks, the call
+   * activity, timers and receive tasks, by id and name. Read without the caller's authorizations.
+   */
+  Map<String, String> steps() {
+    Map<String, String> steps = new LinkedHashMap<>();
+    IdentityService identity = engine.getIdentityService();
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      ProcessDefinition latest = engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(HbFigureQueries.PROCESS_KEY).latestVersion().singleResult();
+      if (latest == null) {
+        return steps;
+      }
+      BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(latest.getId());
+      for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+        if (node instanceof UserTask || node instanceof CallActivity || node instanceof IntermediateCatchEvent
+            || node instanceof ReceiveTask) {
+          steps.put(node.getId(), node.getName() == null ? node.getId() : node.getName());
+        }
+      }
+      return steps;
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+
+  /** The support models (tukimalli) and their names as the form {@value #SUPPORT_FORM} offers them. */
+  static Map<String, String> supportModels() {
+    Map<String, String> models = new LinkedHashMap<>();
+    try (InputStream in = HbDashboard.class.getClassLoader().getResourceAsStream(SUPPORT_FORM)) {
+      if (in != null) {
+        collect(new ObjectMapper().readTree(in), models);
+      }
+    } catch (IOException e) {
+      LOG.warning("Cannot read the support models of " + SUPPORT_FORM + ": " + e.getMessage());
+    }
+    return models;
+  }
+
+  private static void collect(JsonNode node, Map<String, String> models) {
+    for (JsonNode component : node.path("components")) {
+      if ("tukimalli".equals(component.path("key").asText())) {
+        component.path("values").forEach(v -> models.put(v.path("value").asText(), v.path("label").asText()));
+      }
+      collect(component, models);
+    }
+  }
+}
