@@ -942,7 +942,8 @@ async function stepDashboard() {
     } catch {
       current.rendered = 'NO';
       await shot('hb-dashboard-missing');
-      fail(`${DASHBOARD.replace(BASE_URL, '')} shows no <section id="hb-dashboard"> within 20 s`);
+      fail(`${DASHBOARD.replace(BASE_URL, '')} shows no <section id="hb-dashboard"> within 20 s `
+        + `(the browser is at ${page.url().replace(BASE_URL, '')})`);
       return;
     }
     current.rendered = 'yes';
