@@ -53,7 +53,7 @@ class HbFlowApplicationIT {
     start.put("tavallisetPalvelutEivatSovi", "Asumispalvelun aikataulut eivät sovi työhön.");
     Response refused = post("sosiaalityontekija", "/process-definition/key/hb-palveluprosessi/submit-form", variables(start));
     assertThat(refused.status).isEqualTo(400);
-    assertThat(refused.body.get("message").asText()).contains("tarkiste");
+    assertThat(refused.body.get("message").asText()).contains("tarkiste").doesNotStartWith("Cannot");
     assertThat(get("demo", "/process-instance/count").body.get("count").asInt()).isZero();
 
     start.put("henkilotunnus", "010594Y9021");
@@ -181,6 +181,27 @@ class HbFlowApplicationIT {
         HttpResponse.BodyHandlers.ofString());
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(get("sosiaalityontekija", "/task").status).isEqualTo(200);
+  }
+
+  @Test
+  void theWebappsServeOurFinnishTranslationAndSettings() throws Exception {
+    for (String app : new String[] {"tasklist", "cockpit", "admin", "welcome"}) {
+      String config = webapp("/camunda/app/" + app + "/scripts/config.js");
+      assertThat(config).contains("fallbackLocale: 'fi'");
+      assertThat(webapp("/camunda/app/" + app + "/styles/user-styles.css")).contains(".ce-eol-banner");
+      JsonNode finnish = JSON.readTree(webapp("/camunda/app/" + app + "/locales/fi.json"));
+      JsonNode english = JSON.readTree(webapp("/camunda/app/" + app + "/locales/en.json").replace("\uFEFF", ""));
+      assertThat(finnish.get("labels").size()).isEqualTo(english.get("labels").size());
+    }
+    JsonNode tasklist = JSON.readTree(webapp("/camunda/app/tasklist/locales/fi.json"));
+    assertThat(tasklist.get("labels").get("PAGE_LOGIN_PASSWORD").asText()).isEqualTo("Salasana");
+  }
+
+  private String webapp(String path) throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response.body();
   }
 
   // --- a small REST client -------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // HB Flow: the browser-side checks of Camunda Forms (form-js 1.8 inside the 7.24 Tasklist) speak English and have
 // no translation hook. This Tasklist custom script (registered in config.js) rewrites their messages in Finnish
-// where form-js shows them (.fjs-form-field-error li). The server checks the same rules again and answers in Finnish.
+// where form-js shows them (.fjs-form-field-error li), and the placeholder of an empty select. The server checks the same rules again and answers in Finnish.
 
 /** English form-js message → Finnish; `null` when the text is not a form-js message (left as it is). */
 export function finnishFormMessage(text) {
@@ -29,14 +29,40 @@ export function finnishFormMessage(text) {
   return null;
 }
 
+/**
+ * Rewrites the text nodes themselves (not the list items): form-js (Preact) keeps references to its text nodes and
+ * updates their data when the message changes, which this observer then sees again.
+ */
 function translateWithin(root) {
   if (!root.querySelectorAll) {
     return;
   }
-  for (const item of root.querySelectorAll('.fjs-form-field-error li')) {
-    const finnish = finnishFormMessage(item.textContent);
+  // an empty select shows form-js' placeholder "Select"
+  for (const node of textNodes(within(root, '.fjs-select-display.fjs-select-placeholder'))) {
+    if (node.data === 'Select') {
+      node.data = 'Valitse';
+    }
+  }
+  for (const node of textNodes(within(root, '.fjs-form-field-error li'))) {
+    const finnish = finnishFormMessage(node.data);
     if (finnish !== null) {
-      item.textContent = finnish;
+      node.data = finnish;
+    }
+  }
+}
+
+/** The root itself when it matches, and its descendants that match. */
+function within(root, selector) {
+  const found = [...root.querySelectorAll(selector)];
+  return root.matches && root.matches(selector) ? [root, ...found] : found;
+}
+
+function* textNodes(elements) {
+  for (const element of elements) {
+    for (const node of element.childNodes) {
+      if (node.nodeType === 3) {
+        yield node;
+      }
     }
   }
 }
@@ -44,9 +70,11 @@ function translateWithin(root) {
 if (typeof document !== 'undefined' && typeof MutationObserver !== 'undefined') {
   new MutationObserver((changes) => {
     for (const change of changes) {
-      const target = change.target.nodeType === 1 ? change.target : change.target.parentElement;
-      if (target && target.closest && target.closest('.fjs-form-field-error')) {
-        translateWithin(target.closest('.fjs-form-field-error'));
+      const element = change.target.nodeType === 1 ? change.target : change.target.parentElement;
+      const errors = element && element.closest
+          ? element.closest('.fjs-form-field-error, .fjs-select-display') : null;
+      if (errors) {
+        translateWithin(errors);
       } else {
         change.addedNodes.forEach(translateWithin);
       }
