@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import fi.hbflow.engine.DmnTables;
 import fi.hbflow.engine.EngineContext;
+import fi.hbflow.engine.ScopeVariables;
 import fi.hbflow.forms.FormValues;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -48,7 +49,7 @@ public class LegalClocks {
 
   /** Computes and stores the named clocks of the case; starts their watches. */
   public void start(DelegateExecution execution, String clocks) {
-    Map<String, Object> variables = execution.getVariables();
+    Map<String, Object> variables = ScopeVariables.of(execution); // a clock reads two or three of the case's values
     Map<String, String> lines = new java.util.TreeMap<>();
     for (String clock : clocks.split(",")) {
       LegalDeadline deadline = compute(clock.trim(), variables);
@@ -62,11 +63,12 @@ public class LegalClocks {
       }
     }
     // the summary the forms show: every clock computed so far, one line each
-    execution.getVariables().forEach((key, value) -> {
-      if (key.startsWith("maaraika_") && value != null) {
+    for (String key : execution.getVariableNames()) {
+      Object value = key.startsWith("maaraika_") ? execution.getVariable(key) : null;
+      if (value != null) {
         lines.put(key, value.toString());
       }
-    });
+    }
     execution.setVariable("maaraajatTeksti", LongText.of(String.join("\n", lines.values()) + "\n"));
   }
 

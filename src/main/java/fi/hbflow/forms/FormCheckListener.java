@@ -1,6 +1,7 @@
 package fi.hbflow.forms;
 
 import fi.hbflow.engine.EngineContext;
+import fi.hbflow.engine.ScopeVariables;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,7 +29,8 @@ public class FormCheckListener implements TaskListener {
     if (rules == null) {
       return;
     }
-    FormValues form = new FormValues(task.getVariables(), EngineContext.today(), completedBy(task));
+    // the rules read a few of the case's values: reading all of them would select and parse every Json/file value
+    FormValues form = new FormValues(ScopeVariables.of(task), EngineContext.today(), completedBy(task));
     rules.check(form);
     if (form.hasProblems()) {
       throw FormRejected.because(task.getTaskDefinitionKey(), form.problems());

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
@@ -25,6 +26,9 @@ final class CountingDataSource implements DataSource {
 
   private final DataSource target;
   private final LongAdder statements = new LongAdder();
+  /** Statements by SQL text, when asked for (option sqlprofile). */
+  private final java.util.concurrent.ConcurrentHashMap<String, LongAdder> bySql = new java.util.concurrent.ConcurrentHashMap<>();
+  volatile boolean profile;
 
   CountingDataSource(DataSource target) {
     this.target = target;
@@ -32,6 +36,14 @@ final class CountingDataSource implements DataSource {
 
   long statements() {
     return statements.sum();
+  }
+
+  /** The statements counted by SQL text since the last call. */
+  Map<String, Long> takeProfile() {
+    Map<String, Long> taken = new java.util.HashMap<>();
+    bySql.forEach((sql, n) -> taken.put(sql, n.sumThenReset()));
+    taken.values().removeIf(n -> n == 0);
+    return taken;
   }
 
   @Override
@@ -48,19 +60,23 @@ final class CountingDataSource implements DataSource {
     InvocationHandler handler = (proxy, method, args) -> {
       Object result = invoke(connection, method, args);
       if (result instanceof Statement statement && method.getName().matches("prepareStatement|prepareCall|createStatement")) {
-        return statement(statement);
+        return statement(statement, args != null && args.length > 0 && args[0] instanceof String sql ? sql : null);
       }
       return result;
     };
     return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, handler);
   }
 
-  private Statement statement(Statement statement) {
+  private Statement statement(Statement statement, String preparedSql) {
     Class<?> type = statement instanceof java.sql.CallableStatement ? java.sql.CallableStatement.class
         : statement instanceof java.sql.PreparedStatement ? java.sql.PreparedStatement.class : Statement.class;
     InvocationHandler handler = (proxy, method, args) -> {
       if (EXECUTIONS.contains(method.getName())) {
         statements.increment();
+        if (profile) {
+          String sql = preparedSql != null ? preparedSql : args != null && args.length > 0 ? String.valueOf(args[0]) : "?";
+          bySql.computeIfAbsent(sql.replaceAll("\\s+", " ").trim(), k -> new LongAdder()).increment();
+        }
       }
       return invoke(statement, method, args);
     };

@@ -130,6 +130,12 @@ final class JavaApiCases implements ThroughputBenchmark.Cases {
   }
 
   @Override
+  public Map<String, Long> takeProfile(boolean enable) {
+    dataSource.profile = enable;
+    return dataSource.takeProfile();
+  }
+
+  @Override
   public int runCase(boolean hb, ThroughputBenchmark.StepTimes times) {
     ThreadClock.set(CASE_OPENS);
     var identity = engine.getIdentityService();

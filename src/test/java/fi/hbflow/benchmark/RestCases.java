@@ -128,6 +128,11 @@ final class RestCases implements ThroughputBenchmark.Cases {
   }
 
   @Override
+  public Map<String, Long> takeProfile(boolean enable) {
+    return Map.of();
+  }
+
+  @Override
   public int runCase(boolean hb, ThroughputBenchmark.StepTimes times) throws Exception {
     LocalDate today = LocalDate.now(ZoneId.of("Europe/Helsinki"));
     ObjectNode start = variables(CaseSteps.startForm(today, true));

@@ -48,6 +48,9 @@ public final class ThroughputBenchmark {
 
     /** HTTP requests so far (0 for the Java API). */
     long requests();
+
+    /** SQL statements by text since the last call (Java API), counted from now on when {@code enable}. */
+    Map<String, Long> takeProfile(boolean enable);
   }
 
   /** Time and SQL statements (Java API) or HTTP requests (REST) per step, summed over the cases of a run. */
@@ -55,6 +58,7 @@ public final class ThroughputBenchmark {
     final LongAdder[] nanos = adders();
     final LongAdder[] counts = adders();
     final LongAdder cases = new LongAdder();
+    final Map<String, Long> sql = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static LongAdder[] adders() {
       LongAdder[] a = new LongAdder[9];
@@ -103,6 +107,7 @@ public final class ThroughputBenchmark {
     Path work = Files.createTempDirectory("hb-benchmark");
     List<Result> results = new ArrayList<>();
     List<String> breakdowns = new ArrayList<>();
+    boolean sqlProfile = Boolean.parseBoolean(o.get("sqlprofile"));
     for (String db : dbs) {
       for (String path : paths) {
         ThreadClock.install();
@@ -120,7 +125,12 @@ public final class ThroughputBenchmark {
               boolean hbFirst = r % 2 == 1;
               for (boolean isHb : hbFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
                 StepTimes times = measured ? (isHb ? hbSteps : vanillaSteps) : new StepTimes();
+                boolean profiled = sqlProfile && measured && threads == 1;
+                driver.takeProfile(profiled);
                 Round round = round(driver, isHb, threads, perRound, times);
+                if (profiled) {
+                  driver.takeProfile(false).forEach((sql, n) -> times.sql.merge(sql, n, Long::sum));
+                }
                 System.out.printf("  %s %d thread(s) %-7s %s: %d cases in %.2f s, %.1f cases/s, %.2f ms/task%n",
                     measured ? "round" : "warm-up", threads, isHb ? "HB" : "vanilla", measured ? "#" + (r - warmup + 1) : "",
                     round.cases(), round.seconds(), round.casesPerSecond(), round.msPerTask());
@@ -153,6 +163,7 @@ public final class ThroughputBenchmark {
     o.put("threads", "1,8");
     o.put("db", "h2,postgres");
     o.put("paths", "java,rest");
+    o.put("sqlprofile", "false");
     for (String arg : String.join(" ", args).trim().split("\\s+")) {
       if (arg.isEmpty()) {
         continue;
@@ -230,6 +241,16 @@ public final class ThroughputBenchmark {
           steps.get(i).after() == CaseSteps.After.TIMER ? " + timer" : "",
           hb.nanos[i].sum() / 1e6 / hbCases, hb.counts[i].sum() / hbCases,
           vanilla.nanos[i].sum() / 1e6 / vCases, vanilla.counts[i].sum() / vCases));
+    }
+    for (var process : List.of(Map.entry("HB", hb), Map.entry("vanilla", vanilla))) {
+      if (process.getValue().sql.isEmpty()) {
+        continue;
+      }
+      double n = Math.max(1, process.getValue().cases.sum());
+      s.append(String.format("%nSQL statements per %s case, most frequent first:%n", process.getKey()));
+      process.getValue().sql.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(60)
+          .forEach(e -> s.append(String.format(Locale.ROOT, "%7.1f  %s%n", e.getValue() / n,
+              e.getKey().length() > 160 ? e.getKey().substring(0, 160) + "..." : e.getKey())));
     }
     return s.toString();
   }
