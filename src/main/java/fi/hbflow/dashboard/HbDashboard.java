@@ -7,8 +7,14 @@ import fi.hbflow.identity.Roles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -18,10 +24,13 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -69,8 +78,8 @@ public class HbDashboard {
   }
 
   /**
-   * The steps a case waits in, in the order of the latest deployed {@code hb-palveluprosessi}: user tasks, the call
-   * activity, timers and receive tasks, by id and name. Read without the caller's authorizations.
+   * The steps a case waits in, in the flow order of the latest deployed {@code hb-palveluprosessi}: user tasks, the
+   * call activity, timers and receive tasks, by id and name. Read without the caller's authorizations.
    */
   Map<String, String> steps() {
     Map<String, String> steps = new LinkedHashMap<>();
@@ -84,7 +93,7 @@ public class HbDashboard {
         return steps;
       }
       BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(latest.getId());
-      for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      for (FlowNode node : inFlowOrder(model)) {
         if (node instanceof UserTask || node instanceof CallActivity || node instanceof IntermediateCatchEvent
             || node instanceof ReceiveTask) {
           steps.put(node.getId(), node.getName() == null ? node.getId() : node.getName());
@@ -96,6 +105,29 @@ public class HbDashboard {
         identity.setAuthentication(caller);
       }
     }
+  }
+
+  /**
+   * The flow nodes of a model in the order a case meets them: breadth first from the start events along the sequence
+   * flows (an activity's boundary events right after it), then any node not reached that way.
+   */
+  static List<FlowNode> inFlowOrder(BpmnModelInstance model) {
+    Map<FlowNode, List<BoundaryEvent>> boundaries = new HashMap<>();
+    model.getModelElementsByType(BoundaryEvent.class)
+        .forEach(b -> boundaries.computeIfAbsent(b.getAttachedTo(), k -> new ArrayList<>()).add(b));
+    Set<FlowNode> seen = new LinkedHashSet<>();
+    Deque<FlowNode> queue = new ArrayDeque<>(model.getModelElementsByType(StartEvent.class).stream()
+        .filter(start -> start.getParentElement() instanceof Process).toList());
+    while (!queue.isEmpty()) {
+      FlowNode node = queue.poll();
+      if (!seen.add(node)) {
+        continue;
+      }
+      boundaries.getOrDefault(node, List.of()).forEach(queue::add);
+      node.getOutgoing().forEach(flow -> queue.add(flow.getTarget()));
+    }
+    seen.addAll(model.getModelElementsByType(FlowNode.class));
+    return new ArrayList<>(seen);
   }
 
   /** The support models (tukimalli) and their names as the form {@value #SUPPORT_FORM} offers them. */

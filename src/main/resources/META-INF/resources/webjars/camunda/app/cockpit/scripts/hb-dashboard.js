@@ -50,7 +50,7 @@ function h(tag, attributes, ...children) {
       element.setAttribute(name, value === true ? '' : String(value));
     }
   });
-  children.flat().forEach(child => {
+  children.flat(Infinity).forEach(child => {
     if (child !== null && child !== undefined && child !== false) {
       element.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
     }
@@ -61,7 +61,7 @@ function h(tag, attributes, ...children) {
 function svg(tag, attributes, ...children) {
   const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
   Object.entries(attributes || {}).forEach(([name, value]) => element.setAttribute(name, String(value)));
-  children.flat().forEach(child => element.appendChild(child instanceof Node ? child : document.createTextNode(String(child))));
+  children.flat(Infinity).forEach(child => element.appendChild(child instanceof Node ? child : document.createTextNode(String(child))));
   return element;
 }
 
@@ -146,10 +146,10 @@ function monthColumns(counts) {
   if (counts.length === 0) {
     return h('p', {}, 'Ei asioita.');
   }
-  const width = Math.max(320, counts.length * 44);
+  const column = 56;
+  const width = counts.length * column;
   const height = 160;
   const max = Math.max(1, ...counts.map(c => c.count));
-  const column = width / counts.length;
   const chart = svg('svg', { width, height: height + 34, role: 'img', 'aria-label': 'HB-asiat vireilletulokuukausittain' });
   counts.forEach((c, i) => {
     const barHeight = Math.round((height - 16) * c.count / max);
