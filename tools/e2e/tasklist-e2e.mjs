@@ -216,7 +216,7 @@ async function submitLogin(user) {
   await page.locator(UI.loginUser).fill(user);
   await page.locator(UI.loginPassword).fill(PASSWORD);
   await page.locator(UI.loginButton).click();
-  await page.locator(UI.account).waitFor({ timeout: 20000 }).catch(async () => {
+  await page.locator(UI.account).waitFor({ timeout: 30000 }).catch(async () => {
     const shown = (await page.locator('.notifications').innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
     throw new Error(`login as ${user} failed${shown ? `: ${shown}` : ''}`);
   });
@@ -232,14 +232,16 @@ async function logout() {
 
 /**
  * Screenshot of the whole page with the whole form: Tasklist scrolls the task pane (and the start dialog) inside the
- * page, so the viewport is made tall enough for the longest scrolled pane while the picture is taken.
+ * page, Cockpit its main pane, so the viewport is made tall enough for the longest scrolled pane while the picture
+ * is taken. Every screenshot also checks that no render error is shown.
  */
 async function shot(name) {
   shotNo += 1;
   const file = join(SHOTS_DIR, `${String(shotNo).padStart(2, '0')}-${name}.png`);
   const size = page.viewportSize();
   const extra = await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('*')]
-    .filter((e) => /(auto|scroll)/.test(getComputedStyle(e).overflowY) && e.scrollHeight > e.clientHeight)
+    .filter((e) => e.scrollHeight > e.clientHeight && (/(auto|scroll)/.test(getComputedStyle(e).overflowY)
+      || (getComputedStyle(e).overflowY === 'hidden' && e.clientHeight > 300))) // Cockpit's main pane
     .map((e) => e.scrollHeight - e.clientHeight)));
   if (extra > 0) await page.setViewportSize({ width: size.width, height: Math.min(size.height + extra + 40, 8000) });
   await page.waitForTimeout(500); // form-js shows field errors after its input debounce
@@ -261,7 +263,15 @@ async function visibleRenderErrors() {
     .map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
   const body = await page.locator('body').innerText().catch(() => '');
   const messages = renderErrorTexts().filter((t) => body.includes(t)).map((t) => `"${t}"`);
-  return [...new Set([...boxes, ...messages])];
+  // what a page shows when a value is rendered as an object or a template is left unrendered
+  const found = new Map(); // the unrendered text → how often
+  for (const m of body.matchAll(/\[object [A-Za-z]+\]|\{\{[^}\n]{0,60}\}\}/g)) found.set(m[0], (found.get(m[0]) || 0) + 1);
+  const garbage = [...found].map(([t, n]) => {
+    const at = body.indexOf(t);
+    const before = body.slice(Math.max(0, at - 60), at).split('\n').filter(Boolean).pop() || '';
+    return `unrendered value shown ${n}× "${t}"${before ? ` (after "${before.trim()}")` : ''}`;
+  });
+  return [...new Set([...boxes, ...messages, ...garbage])];
 }
 
 /** The form-js form currently shown (start dialog or task). */
@@ -497,7 +507,7 @@ async function caseInstance() {
  * Waits for a task of the case, also in called processes (they share the case's business key), until the async
  * steps before it (budget calculation, decision document) have run. Fails at once on an incident.
  */
-async function waitForTaskOfCase(taskKey, timeoutMs = 30000) {
+async function waitForTaskOfCase(taskKey, timeoutMs = 60000) {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     const pi = await caseInstance();
@@ -516,7 +526,7 @@ async function waitForTaskOfCase(taskKey, timeoutMs = 30000) {
  * Lets time pass for one timer of the case: the timer job at `activityId` is executed now (as the admin, through
  * REST). Used for the waits no worker can shorten: the 30-day rectification window and the follow-up date.
  */
-async function passTimeUntil(activityId, timeoutMs = 30000) {
+async function passTimeUntil(activityId, timeoutMs = 60000) {
   const pi = await caseInstance();
   const end = Date.now() + timeoutMs;
   for (;;) {
