@@ -213,6 +213,51 @@ final class JavaApiCases implements ThroughputBenchmark.Cases {
     runJobs(ids);
   }
 
+  /**
+   * What the cases left in the database, per process definition and per case of the process that started them (HB:
+   * the case, its support-model choice, its deadline watches and its budget-use ledger): rows of the history tables.
+   */
+  String rowsPerCase() {
+    StringBuilder s = new StringBuilder();
+    String[] tables = {"ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_HI_VARINST", "ACT_HI_DETAIL",
+        "ACT_HI_JOB_LOG", "ACT_HI_IDENTITYLINK", "ACT_HI_DECINST"};
+    try (java.sql.Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement()) {
+      Map<String, Long> cases = new java.util.TreeMap<>();
+      try (java.sql.ResultSet r = st.executeQuery("select PROC_DEF_KEY_, count(*) from ACT_HI_PROCINST where "
+          + "PROC_DEF_KEY_ in ('hb-palveluprosessi', '" + ThroughputBenchmark.VANILLA + "') group by PROC_DEF_KEY_")) {
+        while (r.next()) {
+          cases.put(r.getString(1), r.getLong(2));
+        }
+      }
+      long hbCases = cases.getOrDefault("hb-palveluprosessi", 1L);
+      long vanillaCases = cases.getOrDefault(ThroughputBenchmark.VANILLA, 1L);
+      Map<String, Map<String, Long>> rows = new java.util.TreeMap<>();
+      for (String table : tables) {
+        String key = table.equals("ACT_HI_JOB_LOG") ? "PROCESS_DEF_KEY_" : "PROC_DEF_KEY_";
+        try (java.sql.ResultSet r = st.executeQuery("select " + key + ", count(*) from " + table + " group by " + key)) {
+          while (r.next()) {
+            rows.computeIfAbsent(String.valueOf(r.getString(1)), k -> new java.util.TreeMap<>()).put(table, r.getLong(2));
+          }
+        }
+      }
+      s.append(String.format("%n== History rows per case, by process (%d HB cases, %d vanilla cases so far) ==%n",
+          hbCases, vanillaCases));
+      s.append("| process | ").append(String.join(" | ", tables)).append(" |\n|---|");
+      s.append("---:|".repeat(tables.length)).append('\n');
+      rows.forEach((process, counts) -> {
+        double per = process.equals(ThroughputBenchmark.VANILLA) ? vanillaCases : hbCases;
+        s.append("| ").append(process).append(" |");
+        for (String table : tables) {
+          s.append(String.format(java.util.Locale.ROOT, " %.1f |", counts.getOrDefault(table, 0L) / per));
+        }
+        s.append('\n');
+      });
+    } catch (java.sql.SQLException e) {
+      s.append("history rows: ").append(e.getMessage()).append('\n');
+    }
+    return s.toString();
+  }
+
   @Override
   public void close() {
     engine.close();

@@ -111,6 +111,8 @@ public final class ThroughputBenchmark {
     for (String db : dbs) {
       for (String path : paths) {
         ThreadClock.install();
+        // TestDatabase names the PostgreSQL server it runs when the JVM is told so (as the tests' JVMs are)
+        System.setProperty(fi.hbflow.TestDatabase.PROPERTY, db);
         try (Cases driver = "rest".equals(path) ? new RestCases(db, work) : new JavaApiCases(db, work)) {
           String dbName = driver instanceof JavaApiCases j ? j.database : ((RestCases) driver).database;
           System.out.printf("%n== %s, %s ==%n", dbName, driver.name());
@@ -144,6 +146,9 @@ public final class ThroughputBenchmark {
             if (threads == 1) {
               breakdowns.add(breakdown(dbName + ", " + driver.name() + ", 1 thread", driver, hbSteps, vanillaSteps));
             }
+          }
+          if (driver instanceof JavaApiCases java) {
+            breakdowns.add(java.rowsPerCase() + "(" + dbName + ")");
           }
         } finally {
           ThreadClock.uninstall();
