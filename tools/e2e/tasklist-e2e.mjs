@@ -581,9 +581,13 @@ async function expectRefusal(what, submit, shotName) {
     refusal(what, 'ACCEPTED (should have been refused)');
     throw new Error(`${what}: accepted`);
   }
-  const shown = r.disabled
-    ? `button disabled; field errors: ${r.messages.join(' | ') || '(none visible)'}`
-    : (r.messages.join(' | ') || '(nothing shown)');
+  let shown;
+  if (r.disabled) {
+    shown = `button disabled; field errors: ${r.messages.join(' | ') || '(none visible)'}`;
+  } else {
+    const errors = await fieldErrors();
+    shown = (r.messages.join(' | ') || '(no notification)') + (errors.length ? `; field errors: ${errors.join(' | ')}` : '');
+  }
   refusal(what, shown);
   if (shotName) await shot(shotName);
   await dismissNotifications();
