@@ -17,7 +17,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Logger;
+import jakarta.annotation.PreDestroy;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -48,11 +51,18 @@ public class HbDashboard {
   static final String SUPPORT_FORM = "forms/hb-tuen-valinta.form";
 
   private static final Logger LOG = Logger.getLogger(HbDashboard.class.getName());
+  private static final long SLOW_MILLIS = 2000;
 
   private final ProcessEngine engine;
   private final HbFigureQueries queries;
   private final TtlCache<DashboardFilter, HbFigures> cache;
   private final Map<String, String> supportModels;
+  /** One background thread refreshes the figures Prometheus reads. */
+  private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
+    Thread thread = new Thread(r, "hb-figures-refresh");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   public HbDashboard(ProcessEngine engine, DataSource dataSource,
                      @Value("${hbflow.dashboard.cache-seconds:60}") long cacheSeconds) {
@@ -62,6 +72,19 @@ public class HbDashboard {
     this.supportModels = supportModels();
   }
 
+  /**
+   * The figures of every case without waiting for the queries (for Prometheus): the latest computed, however old, and
+   * a refresh in the background when they are older than {@code cache-seconds}; null until the first are computed.
+   */
+  public HbFigures latestOfAllCases() {
+    return cache.latest(DashboardFilter.ALL, () -> compute(DashboardFilter.ALL), refresher);
+  }
+
+  @PreDestroy
+  void stop() {
+    refresher.shutdownNow();
+  }
+
   /** Whether a user of these groups may see the figures. */
   public static boolean allowed(Collection<String> groups) {
     return groups != null && groups.stream().anyMatch(ALLOWED_GROUPS::contains);
@@ -69,12 +92,17 @@ public class HbDashboard {
 
   /** The figures of the selection, at most {@code cache-seconds} old. */
   public HbFigures figures(DashboardFilter filter) {
-    return cache.get(filter, () -> {
-      long started = System.nanoTime();
-      HbFigures figures = queries.compute(filter, steps(), supportModels, EngineContext.today());
-      LOG.fine(() -> "HB figures " + filter + " computed in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-      return figures;
-    });
+    return cache.get(filter, () -> compute(filter));
+  }
+
+  private HbFigures compute(DashboardFilter filter) {
+    long started = System.nanoTime();
+    HbFigures figures = queries.compute(filter, steps(), supportModels, EngineContext.today());
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    if (millis > SLOW_MILLIS) {
+      LOG.info("HB figures of " + filter + " took " + millis + " ms");
+    }
+    return figures;
   }
 
   /**

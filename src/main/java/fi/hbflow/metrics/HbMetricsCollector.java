@@ -1,7 +1,7 @@
 package fi.hbflow.metrics;
 
-import fi.hbflow.dashboard.DashboardFilter;
 import fi.hbflow.dashboard.HbDashboard;
+import fi.hbflow.dashboard.HbFigures;
 import fi.hbflow.dashboard.TtlCache;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -12,10 +12,13 @@ import java.util.logging.Logger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * Computes the {@code hb_*} series when Prometheus scrapes, from figures at most {@code cache} old: the HB figures
- * of every case (the dashboard's cache, {@link HbDashboard}) and the engine's (its own cache of the same length). So
- * a scrape runs the heavy queries at most once per that time. A failure is reported as {@code hb_figures_up 0} and
- * logged, never as a failed scrape of the application's other series.
+ * The {@code hb_*} series when Prometheus scrapes. The engine's figures (a few counts) are computed at most once per
+ * {@code cache}; the HB figures of every case (the dashboard's, {@link HbDashboard#latestOfAllCases()}) are never
+ * waited for: a scrape gets the latest computed and, when they are older than {@code cache}, starts their refresh in
+ * the background. So the heavy queries run at most once per that time and a scrape stays fast however many cases
+ * there are (the series lag by up to a refresh). Until the first HB figures are ready {@code hb_figures_up} is 0 (a
+ * failed refresh is logged and keeps the previous figures); an error here is logged and answered with
+ * {@code hb_figures_up 0}, never a failed scrape of the application's other series.
  */
 public class HbMetricsCollector implements MultiCollector {
 
@@ -35,9 +38,16 @@ public class HbMetricsCollector implements MultiCollector {
   public MetricSnapshots collect() {
     try {
       EngineFigures engine = engineCache.get("engine", () -> engineQueries.compute(ClockUtil.getCurrentTime()));
+      HbFigures figures = dashboard.latestOfAllCases();
       MetricSnapshots.Builder all = MetricSnapshots.builder();
-      HbPrometheusSeries.of(dashboard.figures(DashboardFilter.ALL), engine).forEach(all::metricSnapshot);
-      all.metricSnapshot(up(1));
+      if (figures == null) {
+        // the first figures are still being computed: the engine's series now, the HB figures at a later scrape
+        HbPrometheusSeries.engine(engine).forEach(all::metricSnapshot);
+        all.metricSnapshot(up(0));
+      } else {
+        HbPrometheusSeries.of(figures, engine).forEach(all::metricSnapshot);
+        all.metricSnapshot(up(1));
+      }
       return all.build();
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "The hb_ series could not be computed", e);

@@ -81,6 +81,13 @@ public final class HbPrometheusSeries {
     series.add(single("hb_figures_computed_timestamp_seconds", "When the hb_ figures were computed (cached)",
         Instant.parse(hb.computedAt()).getEpochSecond()));
 
+    engine(engine).forEach(series::add);
+    return new MetricSnapshots(series);
+  }
+
+  /** The engine's series alone. */
+  public static MetricSnapshots engine(EngineFigures engine) {
+    List<MetricSnapshot> series = new ArrayList<>();
     series.add(gauge("hb_engine_jobs", "Engine jobs: executable (due, retries left), failed (no retries left)",
         List.of(point(engine.executableJobs(), "state", "executable"), point(engine.failedJobs(), "state", "failed"))));
     series.add(gauge("hb_engine_incidents_open", "Open engine incidents by type",

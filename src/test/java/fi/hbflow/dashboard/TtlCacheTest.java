@@ -49,6 +49,29 @@ class TtlCacheTest {
   }
 
   @Test
+  void latestNeverWaitsAndRefreshesAStaleValueInTheBackgroundOnce() {
+    java.util.List<Runnable> background = new java.util.ArrayList<>();
+    assertThat(cache.latest("a", computed::incrementAndGet, background::add)).isNull(); // nothing yet: refresh queued
+    assertThat(cache.latest("a", computed::incrementAndGet, background::add)).isNull(); // one refresh at a time
+    assertThat(background).hasSize(1);
+    background.remove(0).run();
+    assertThat(cache.latest("a", computed::incrementAndGet, background::add)).isEqualTo(1);
+    assertThat(background).isEmpty(); // fresh
+    now.addAndGet(Duration.ofSeconds(61).toNanos());
+    assertThat(cache.latest("a", computed::incrementAndGet, background::add)).isEqualTo(1); // stale, answered at once
+    assertThat(background).hasSize(1);
+    background.remove(0).run();
+    assertThat(cache.latest("a", computed::incrementAndGet, background::add)).isEqualTo(2);
+    // a failed refresh keeps the previous value
+    now.addAndGet(Duration.ofSeconds(61).toNanos());
+    cache.latest("a", () -> {
+      throw new IllegalStateException("database down");
+    }, Runnable::run);
+    assertThat(cache.latest("a", computed::incrementAndGet, background::add)).isEqualTo(2);
+    assertThat(computed).hasValue(2);
+  }
+
+  @Test
   void concurrentCallersOfOneKeyWaitForASingleComputation() throws Exception {
     TtlCache<String, Integer> real = new TtlCache<>(Duration.ofSeconds(60), 10);
     CountDownLatch start = new CountDownLatch(1);
