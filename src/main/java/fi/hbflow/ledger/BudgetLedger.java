@@ -69,7 +69,7 @@ public class BudgetLedger {
    */
   public void open(DelegateExecution mainCase) {
     String businessKey = businessKey(mainCase);
-    FormValues values = new FormValues(mainCase.getVariables(), null);
+    FormValues values = new FormValues(fi.hbflow.engine.ScopeVariables.of(mainCase), null); // reads two values
     LocalDate start = values.date("budjettikaudenAlku", "Budjettikauden alku", true);
     Integer months = values.integer("budjettikaudenPituusKk", "Budjettikauden pituus", 1, 120, true);
     Long budget = cents(mainCase.getVariable("budjettiKausiSentit"));
