@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.LongAdder;
  * run (a program that prints figures, not a test):
  *
  * <pre>
- * mvn -o -Pbenchmark test-compile exec:java -Dexec.args="cases=24 rounds=3 warmup=1 threads=1,8 db=h2,postgres paths=java,rest"
- * mvn -o -Pbenchmark test-compile exec:java -Dexec.args="smoke"
+ * mvn -Pbenchmark test-compile exec:java -Dexec.args="cases=16 rounds=3 warmup=1 threads=1,8 db=h2,postgres paths=java,rest"
+ * mvn -Pbenchmark test-compile exec:java -Dexec.args="smoke"
  * </pre>
  *
  * <p>For each database, path (Java API, REST) and thread count, each round drives {@code cases} cases of each process
@@ -162,7 +162,7 @@ public final class ThroughputBenchmark {
 
   private static Map<String, String> options(String[] args) {
     Map<String, String> o = new LinkedHashMap<>();
-    o.put("cases", "24");
+    o.put("cases", "16");
     o.put("rounds", "3");
     o.put("warmup", "1");
     o.put("threads", "1,8");
