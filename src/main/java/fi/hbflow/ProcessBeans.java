@@ -69,6 +69,12 @@ public class ProcessBeans {
     return new fi.hbflow.engine.FormRejectionPlugin();
   }
 
+  /** Tasklist's group lists with the authorization check as subqueries, not the engine's join (see the class). */
+  @Bean
+  fi.hbflow.engine.TaskQueryAuthorizationPlugin taskQueryAuthorizationPlugin() {
+    return new fi.hbflow.engine.TaskQueryAuthorizationPlugin();
+  }
+
   /** Auto-deployment with stable resource names (see the class). */
   @Bean
   static fi.hbflow.engine.ModelDeploymentConfiguration modelDeploymentConfiguration() {

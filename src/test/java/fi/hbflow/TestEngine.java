@@ -59,7 +59,8 @@ public final class TestEngine {
     c.setExpressionManager(new MockExpressionManager());
     // group ids such as hb-vastuuhenkilot contain hyphens, which the engine's default id pattern refuses
     c.setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+|camunda-admin");
-    c.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin(), new FormRejectionPlugin())));
+    c.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin(), new FormRejectionPlugin(),
+        new fi.hbflow.engine.TaskQueryAuthorizationPlugin())));
     return c;
   }
 }
