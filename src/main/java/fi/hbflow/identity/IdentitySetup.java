@@ -117,17 +117,26 @@ public class IdentitySetup {
     if (filter == null) {
       filter = filters.newTaskFilter(name)
           .setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup(role.groupId()).includeAssignedTasks())
-          .setProperties(Map.of(
-              "description", "Ryhmän " + role.name() + " HB-tehtävät (myös otetut)",
-              "priority", priority,
-              "refresh", true,
-              "variables", List.of(
-                  Map.of("name", "asiakasNimi", "label", "Asiakas"),
-                  Map.of("name", "kotikunta", "label", "Kunta"),
-                  Map.of("name", "budjettiYhteensa", "label", "Budjetti"))));
+          .setProperties(filterProperties(role, priority));
       filters.saveFilter(filter);
+    } else if (filter.getProperties() != null && filter.getProperties().containsKey("variables")) {
+      // filters of earlier versions listed case variables that workers may not read (so Tasklist showed nothing)
+      // and that cost Tasklist a variable query on every refresh: the task's name carries the client and the case
+      filters.saveFilter(filter.setProperties(filterProperties(role, ((Number) filter.getProperties()
+          .getOrDefault("priority", priority)).intValue())));
     }
     grant(role.groupId(), Resources.FILTER, filter.getId(), Permissions.READ);
+  }
+
+  /**
+   * No variable columns: a worker's group has READ on its tasks, not on the cases (process instances), so Tasklist
+   * could show no case variable in the list; the task's name is "step – client (case key)" (see TaskRoutingListener).
+   */
+  private static Map<String, Object> filterProperties(Role role, int priority) {
+    return Map.of(
+        "description", "Ryhmän " + role.name() + " HB-tehtävät (myös otetut)",
+        "priority", priority,
+        "refresh", true);
   }
 
   private void demoUser(Role role, String password) {
