@@ -72,6 +72,24 @@ class TaskQueryAuthorizationTest {
   }
 
   @Test
+  void theAuthorizedGroupsAreEveryGroupWithAnAuthorization() {
+    grant("ryhma-x", Resources.PROCESS_DEFINITION, OTHER, Permissions.READ_TASK);
+    var mybatis = configuration.getSqlSessionFactory().getConfiguration();
+    assertThat(mybatis.getMappedStatement("selectAuthorizedGroupIds").getResource())
+        .isEqualTo(TaskQueryAuthorizationPlugin.RESOURCE);
+    List<Object> ours = configuration.getCommandExecutorTxRequired().execute(context ->
+        new java.util.ArrayList<Object>(context.getDbSqlSession().selectList("selectAuthorizedGroupIds", null)));
+    java.util.Set<String> expected = new java.util.HashSet<>();
+    for (Authorization a : authorizations.createAuthorizationQuery().list()) {
+      if (a.getGroupId() != null) {
+        expected.add(a.getGroupId());
+      }
+    }
+    assertThat(expected).contains("ryhma-a", "ryhma-b", "ryhma-c", "ryhma-x");
+    assertThat(ours).doesNotHaveDuplicates().hasSameElementsAs(new java.util.ArrayList<Object>(expected));
+  }
+
+  @Test
   void aGroupSeesTheTasksRoutedToItAndNoOthers() {
     assertThat(visibleTo("a-user", "ryhma-a")).hasSize(3).allMatch(t -> t.getTaskDefinitionKey().equals("tehtava1"));
     assertThat(countFor("a-user", "ryhma-a")).isEqualTo(3);
