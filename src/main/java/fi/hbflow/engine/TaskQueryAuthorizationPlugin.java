@@ -144,7 +144,7 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
     return xml.substring(from, to + end.length());
   }
 
-  private static String resource(String path) {
+  static String resource(String path) {
     try (InputStream in = TaskQueryAuthorizationPlugin.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException(path + " not on the classpath");

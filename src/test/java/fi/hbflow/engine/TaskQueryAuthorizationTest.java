@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fi.hbflow.TestEngine;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -99,15 +100,11 @@ class TaskQueryAuthorizationTest {
     assertThat(visibleTo("nobody", "ryhma-x")).isEmpty();
     assertThat(countFor("nobody", "ryhma-x")).isZero();
     // the Tasklist filter's own query (candidate group plus assigned tasks) as a member of another group
-    ENGINE.getIdentityService().setAuthentication("b-user", List.of("ryhma-b"));
-    try {
-      assertThat(ENGINE.getTaskService().createTaskQuery().taskCandidateGroup("ryhma-a").includeAssignedTasks()
-          .list()).isEmpty();
-      assertThat(ENGINE.getTaskService().createTaskQuery().taskCandidateGroup("ryhma-b").includeAssignedTasks()
-          .orderByTaskCreateTime().desc().listPage(0, 2)).hasSize(2);
-    } finally {
-      ENGINE.getIdentityService().clearAuthentication();
-    }
+    String[] groupB = {"ryhma-b"};
+    assertThat(as("b-user", groupB, () -> ENGINE.getTaskService().createTaskQuery().taskCandidateGroup("ryhma-a")
+        .includeAssignedTasks().list())).isEmpty();
+    assertThat(as("b-user", groupB, () -> ENGINE.getTaskService().createTaskQuery().taskCandidateGroup("ryhma-b")
+        .includeAssignedTasks().orderByTaskCreateTime().desc().listPage(0, 2))).hasSize(2);
   }
 
   @Test
@@ -124,8 +121,8 @@ class TaskQueryAuthorizationTest {
 
   @Test
   void theMapperRefusesAnEngineItWasNotWrittenFor() {
-    String taskXml = resource("org/camunda/bpm/engine/impl/mapping/entity/Task.xml");
-    String ours = resource("fi/hbflow/engine/task-query-authorization.xml");
+    String taskXml = TaskQueryAuthorizationPlugin.resource("org/camunda/bpm/engine/impl/mapping/entity/Task.xml");
+    String ours = TaskQueryAuthorizationPlugin.resource("fi/hbflow/engine/task-query-authorization.xml");
     String mapper = TaskQueryAuthorizationPlugin.mapper(taskXml, ours);
     assertThat(mapper).doesNotContain("AUTH ON").contains("taskAuthorizationCheck\" />");
     assertThatThrownBy(() -> TaskQueryAuthorizationPlugin.mapper(taskXml.replace("AUTH ON (", "AUTH ON ( "), ours))
@@ -133,18 +130,22 @@ class TaskQueryAuthorizationTest {
   }
 
   private List<Task> visibleTo(String user, String... groups) {
-    ENGINE.getIdentityService().setAuthentication(user, List.of(groups));
-    try {
-      return ENGINE.getTaskService().createTaskQuery().processDefinitionKeyIn(PROCESS, OTHER).list();
-    } finally {
-      ENGINE.getIdentityService().clearAuthentication();
-    }
+    return as(user, groups, () -> probeTasks().list());
   }
 
   private long countFor(String user, String... groups) {
+    return as(user, groups, () -> probeTasks().count());
+  }
+
+  private static TaskQuery probeTasks() {
+    return ENGINE.getTaskService().createTaskQuery().processDefinitionKeyIn(PROCESS, OTHER);
+  }
+
+  /** Runs the query as the user in the groups (authorization checks need a logged-in user). */
+  private static <T> T as(String user, String[] groups, Supplier<T> query) {
     ENGINE.getIdentityService().setAuthentication(user, List.of(groups));
     try {
-      return ENGINE.getTaskService().createTaskQuery().processDefinitionKeyIn(PROCESS, OTHER).count();
+      return query.get();
     } finally {
       ENGINE.getIdentityService().clearAuthentication();
     }
@@ -167,13 +168,5 @@ class TaskQueryAuthorizationTest {
         .moveToNode("haara")
         .userTask("tehtava2").camundaCandidateGroups(secondGroup).endEvent("loppu2")
         .done();
-  }
-
-  private static String resource(String path) {
-    try (var in = TaskQueryAuthorizationTest.class.getClassLoader().getResourceAsStream(path)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
