@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
@@ -40,9 +41,23 @@ public class TaskRoutingListener implements TaskListener {
     }
     // the due date is the legal deadline the table names for this task, when the case has computed it
     Object clock = result.getSingleResult().getEntry("maaraika");
-    if (clock != null && !clock.toString().isBlank() && task.getVariable("erapaiva_" + clock) instanceof Date due) {
+    if (clock != null && !clock.toString().isBlank() && caseValue(task, "erapaiva_" + clock) instanceof Date due) {
       task.setDueDate(due);
     }
+  }
+
+  /**
+   * A value of the task's process, or else of the case that called it: the support choice ({@code hb-tuen-valinta})
+   * is called with the client's name only, and its tasks take their deadline from the calling HB case.
+   */
+  static Object caseValue(DelegateTask task, String name) {
+    Object value = task.getVariable(name);
+    DelegateExecution caller = task.getExecution().getProcessInstance().getSuperExecution();
+    while (value == null && caller != null) {
+      value = caller.getVariable(name);
+      caller = caller.getProcessInstance().getSuperExecution();
+    }
+    return value;
   }
 
   /** "palveluohjaus, hb-vastuuhenkilot" → [palveluohjaus, hb-vastuuhenkilot]. */

@@ -180,6 +180,23 @@ class HbPalveluprosessiProcessTest {
   }
 
   @Test
+  void theSupportChoiceGetsTheClientsNameAndTheCasesDeadlineButNotTheRestOfTheCase() {
+    ProcessInstance pi = hb.open(startForm());
+    hb.complete(pi, "Task_Arviointi", standardAssessment());
+    hb.complete(pi, "Task_Soveltuvuus", fi.hbflow.research.ResearchFixtures.withEvaluation(Map.of("hbSoveltuu", "kylla",
+        "nykyistaVoiMuokata", "ei", "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata.")));
+
+    org.camunda.bpm.engine.task.Task choice = hb.task(pi, "Task_TuenValinta");
+    Map<String, Object> seen = engine.getTaskService().getVariables(choice.getId());
+    assertThat(seen).containsEntry("asiakasNimi", hb.variable(pi, "asiakasNimi"))
+        .doesNotContainKeys("henkilotunnus", "arvioinninYhteenveto", "soveltuvuudenPerustelut");
+    // the routing table gives the support tasks the decision deadline (PAATOS), which the case keeps
+    assertThat(hb.variable(pi, "erapaiva_PAATOS")).isNotNull();
+    assertThat(choice.getDueDate()).isEqualTo(hb.variable(pi, "erapaiva_PAATOS"));
+    assertThat(choice.getName()).contains(pi.getBusinessKey());
+  }
+
+  @Test
   void anUnknownServiceIsRefusedInTheAssessmentForm() {
     ProcessInstance pi = hb.open(startForm());
     assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", assessment("RATSASTUS", 4)))
