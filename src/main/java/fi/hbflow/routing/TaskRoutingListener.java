@@ -3,6 +3,7 @@ package fi.hbflow.routing;
 import fi.hbflow.engine.DmnTables;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
@@ -14,7 +15,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
  * Task listener on {@code create} ({@code ${taskRouting}}): gives the task the candidate groups and the legal deadline
  * (due date) that the routing table {@code hb-tehtavien-reititys.dmn} names for it, and names the task after its case
  * ("Palvelutarpeen arviointi – Aino Asiakas (HB-2026-000001)"). The process owner changes who sees what, and which
- * deadline applies, in that table.
+ * deadline applies, in that table; a row may name the client's municipality ({@code kotikunta}), so that an area's
+ * own team (or, nationally, a county's) gets its cases and each group's task list stays the size of its caseload.
  */
 public class TaskRoutingListener implements TaskListener {
 
@@ -28,7 +30,10 @@ public class TaskRoutingListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    DmnDecisionTableResult result = tables.latest(DECISION_KEY).evaluate(Map.of("tehtava", task.getTaskDefinitionKey()));
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("tehtava", task.getTaskDefinitionKey());
+    inputs.put("kotikunta", caseValue(task, "kotikunta")); // an area's own team, when the table has rows for it
+    DmnDecisionTableResult result = tables.latest(DECISION_KEY).evaluate(inputs);
     if (result.isEmpty()) {
       throw new IllegalStateException("Routing table " + DECISION_KEY + " has no row for task " + task.getTaskDefinitionKey());
     }

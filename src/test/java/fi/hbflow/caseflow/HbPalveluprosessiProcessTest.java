@@ -197,6 +197,26 @@ class HbPalveluprosessiProcessTest {
   }
 
   @Test
+  void aRoutingRowForTheClientsMunicipalitySendsTheTaskToTheAreasTeam() {
+    String area = fi.hbflow.routing.AreaRows.deploy(engine, "Task_Arviointi", "\"Imatra\"",
+        "sosiaalityo-imatra");
+    try {
+      Map<String, Object> fromImatra = startForm();
+      fromImatra.put("kotikunta", "Imatra");
+      ProcessInstance imatra = hb.open(fromImatra);
+      ProcessInstance lappeenranta = hb.open(startForm());
+
+      assertThat(hb.candidateGroups(hb.task(imatra, "Task_Arviointi"))).containsExactly("sosiaalityo-imatra");
+      assertThat(hb.candidateGroups(hb.task(lappeenranta, "Task_Arviointi"))).containsExactly("sosiaalityo");
+      // the table's other rows still apply to the area's case
+      hb.complete(imatra, "Task_Arviointi", standardAssessment());
+      assertThat(hb.candidateGroups(hb.task(imatra, "Task_Soveltuvuus"))).containsExactly("sosiaalityo");
+    } finally {
+      engine.getRepositoryService().deleteDeployment(area, true);
+    }
+  }
+
+  @Test
   void anUnknownServiceIsRefusedInTheAssessmentForm() {
     ProcessInstance pi = hb.open(startForm());
     assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", assessment("RATSASTUS", 4)))

@@ -51,8 +51,30 @@ class DecisionTablesTest {
     assertThat(groups(tables, "Task_Uusi")).containsExactly("johtavat-sosiaalityontekijat");
   }
 
+  @Test
+  void anAreaRowSendsTheAreasCasesToItsOwnTeamAndLeavesTheOthersToTheGeneralRow() {
+    String areaDeployment = AreaRows.deploy(engine, "Task_Arviointi", "\"Imatra\",\"Ruokolahti\"", "sosiaalityo-imatra");
+    try {
+      DmnTables tables = new DmnTables(engine);
+      assertThat(groups(tables, "Task_Arviointi", "Imatra")).containsExactly("sosiaalityo-imatra");
+      assertThat(groups(tables, "Task_Arviointi", "Ruokolahti")).containsExactly("sosiaalityo-imatra");
+      assertThat(groups(tables, "Task_Arviointi", "Lappeenranta")).containsExactly("sosiaalityo");
+      assertThat(groups(tables, "Task_Arviointi", null)).containsExactly("sosiaalityo");
+      assertThat(groups(tables, "Task_Soveltuvuus", "Imatra")).containsExactly("sosiaalityo");
+    } finally {
+      engine.getRepositoryService().deleteDeployment(areaDeployment, true);
+    }
+  }
+
   private static List<String> groups(DmnTables tables, String task) {
+    return groups(tables, task, null);
+  }
+
+  private static List<String> groups(DmnTables tables, String task, String municipality) {
+    Map<String, Object> inputs = new java.util.HashMap<>();
+    inputs.put("tehtava", task);
+    inputs.put("kotikunta", municipality);
     return TaskRoutingListener.groups(tables.latest(TaskRoutingListener.DECISION_KEY)
-        .evaluate(Map.of("tehtava", task)).getSingleResult().getEntry("ryhmat"));
+        .evaluate(inputs).getSingleResult().getEntry("ryhmat"));
   }
 }
