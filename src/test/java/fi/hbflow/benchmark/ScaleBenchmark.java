@@ -32,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * mvn -Pbenchmark test-compile exec:java -Dexec.mainClass=fi.hbflow.benchmark.ScaleBenchmark \
  *     -Dexec.args="--open=50000 --closed=200000 --data-dir=/tmp/hbflow-scale-pg"
  * # measure again on the same data (after a change to schema.sql, say): add --reuse
+ * # each county's own teams (area groups, routing-table rows by municipality; see ScaleAreas): add --areas=22
  * </pre>
  *
  * <p>The data: a few hundred real cases run through the engine ({@link ScaleSeeder}: open ones stopped at every user
@@ -57,7 +58,10 @@ public final class ScaleBenchmark {
     boolean explain = a.containsKey("explain");
     budgetSeconds = Double.parseDouble(a.getOrDefault("budget-seconds", "120"));
     skipFilter = a.containsKey("skip-filter");
-    List<String> groups = Arrays.asList(a.getOrDefault("groups", "sosiaalityo,palveluohjaus").split(","));
+    ScaleAreas areas = new ScaleAreas(Integer.parseInt(a.getOrDefault("areas", "0")));
+    List<String> groups = a.containsKey("groups") || !a.containsKey("areas")
+        ? Arrays.asList(a.getOrDefault("groups", "sosiaalityo,palveluohjaus").split(","))
+        : null; // with areas: the largest area groups, once the data is there
     Path dataDir = Path.of(a.getOrDefault("data-dir", "target/scale-pg")).toAbsolutePath();
     if (!reuse && Files.exists(dataDir)) {
       try (var files = Files.walk(dataDir)) { // a fresh cluster: initdb wants an empty directory
@@ -114,7 +118,12 @@ public final class ScaleBenchmark {
         s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
       }
       if (!reuse) {
-        generate(engine, db, open, closed, seedOpen, seedClosed);
+        if (areas.on()) {
+          areas.setUp(engine, "demo");
+          System.out.println("areas: " + areas.groups().size() + " area groups, users and filters; routing table "
+              + "with their rows deployed");
+        }
+        generate(engine, db, areas, open, closed, seedOpen, seedClosed);
       } else {
         System.out.println("reusing the data in " + dataDir);
       }
@@ -128,7 +137,7 @@ public final class ScaleBenchmark {
           s.execute("SELECT pg_reload_conf()");
         }
       }
-      measure(port, db, groups, warmup, samples);
+      measure(port, db, groups != null ? groups : ScaleAreas.largestGroups(db), warmup, samples);
       if (explain) {
         try (Statement s = db.createStatement()) {
           s.execute("ALTER SYSTEM RESET ALL");
@@ -146,10 +155,10 @@ public final class ScaleBenchmark {
 
   // --- data --------------------------------------------------------------------------------------------------------
 
-  static void generate(ProcessEngine engine, Connection db, int open, int closed, int seedOpen, int seedClosed)
-      throws SQLException {
+  static void generate(ProcessEngine engine, Connection db, ScaleAreas areas, int open, int closed, int seedOpen,
+      int seedClosed) throws SQLException {
     long t0 = System.nanoTime();
-    ScaleSeeder seeder = new ScaleSeeder(engine);
+    ScaleSeeder seeder = new ScaleSeeder(engine, areas);
     Map<String, Integer> copies = new LinkedHashMap<>();
     int stages = ScaleSeeder.STEPS.size();
     int openClones = Math.max(0, open - seedOpen);
@@ -224,17 +233,20 @@ public final class ScaleBenchmark {
     System.out.println("  open tasks: " + admin.restGet("/task/count").ok().json().get("count"));
     String taskId;
     String key;
-    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT t.id_, e.business_key_ "
-        + "FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ WHERE t.task_def_key_ = "
-        + "'Task_Arviointi' AND e.business_key_ LIKE 'HB-%-%-%' AND t.assignee_ IS NULL ORDER BY t.id_ DESC LIMIT 1")) {
+    String user;
+    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT t.id_, e.business_key_, i.group_id_ "
+        + "FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ JOIN act_ru_identitylink i ON "
+        + "i.task_id_ = t.id_ AND i.type_ = 'candidate' WHERE t.task_def_key_ = 'Task_Arviointi' "
+        + "AND e.business_key_ LIKE 'HB-%-%-%' AND t.assignee_ IS NULL ORDER BY t.id_ DESC LIMIT 1")) {
       if (!r.next()) {
         System.out.println("  (no copied assessment task left to complete)");
         return;
       }
       taskId = r.getString(1);
       key = r.getString(2);
+      user = ScaleAreas.userOf(r.getString(3));
     }
-    ScaleHttp worker = new ScaleHttp(port, "sosiaalityontekija", "demo");
+    ScaleHttp worker = new ScaleHttp(port, user, "demo");
     worker.restGet("/task/" + taskId + "/form-variables").ok();
     worker.restGet("/task/" + taskId + "/deployed-form").ok();
     Map<String, Object> form = ScaleSeeder.form("Task_Arviointi", 40);
@@ -248,7 +260,7 @@ public final class ScaleBenchmark {
       throw new IllegalStateException("the copied case " + key + " did not move on: " + next);
     }
     System.out.println("  copied case " + key + ": its assessment task " + taskId
-        + " opened and completed by sosiaalityontekija; the suitability task followed");
+        + " opened and completed by " + user + "; the suitability task followed");
   }
 
   // --- measurement -------------------------------------------------------------------------------------------------
@@ -270,11 +282,11 @@ public final class ScaleBenchmark {
         "palvelupaallikot", "Palvelupäälliköt", "hb-vastuuhenkilot", "HB-vastuuhenkilöt");
     List<String[]> slow = new ArrayList<>();
     for (String group : groups) {
-      String user = ScaleSeeder.USER_OF_GROUP.get(group);
+      String user = ScaleAreas.userOf(group);
       ScaleHttp worker = new ScaleHttp(port, user, "demo");
       String filterId = null;
       for (JsonNode f : worker.restGet("/filter?resourceType=Task").ok().json()) {
-        if (f.get("name").asText().equals("HB: " + roleNames.get(group))) {
+        if (f.get("name").asText().equals(ScaleAreas.filterOf(group, roleNames))) {
           filterId = f.get("id").asText();
         }
       }

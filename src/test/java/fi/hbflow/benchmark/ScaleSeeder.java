@@ -39,10 +39,12 @@ final class ScaleSeeder {
       "Parikkala", "Rautjärvi", "Ruokolahti", "Savitaipale", "Taipalsaari");
 
   private final ProcessEngine engine;
+  private final ScaleAreas areas;
   private final String definitionId;
 
-  ScaleSeeder(ProcessEngine engine) {
+  ScaleSeeder(ProcessEngine engine, ScaleAreas areas) {
     this.engine = engine;
+    this.areas = areas;
     this.definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey("hb-palveluprosessi").latestVersion().singleResult().getId();
   }
@@ -58,7 +60,8 @@ final class ScaleSeeder {
    */
   String seed(int i, int stage) {
     ProcessInstance pi = as("sosiaalityontekija", "sosiaalityo",
-        () -> engine.getFormService().submitStartForm(definitionId, startForm(i)));
+        () -> engine.getFormService().submitStartForm(definitionId, startForm(i,
+            areas.on() ? areas.municipality(i) : MUNICIPALITIES.get(i % MUNICIPALITIES.size()))));
     String key = pi.getBusinessKey();
     runJobs(key);
     int hours = switch (i % 3) {
@@ -80,8 +83,8 @@ final class ScaleSeeder {
     if (stage < STEPS.size() && i % 3 == 2) {
       for (Task t : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).list()) {
         String group = groupOf(t);
-        if (group != null && USER_OF_GROUP.containsKey(group)) {
-          String user = USER_OF_GROUP.get(group);
+        if (group != null) {
+          String user = ScaleAreas.userOf(group);
           as(user, group, () -> {
             engine.getTaskService().claim(t.getId(), user);
             return null;
@@ -94,7 +97,7 @@ final class ScaleSeeder {
 
   private String groupOf(Task t) {
     for (IdentityLink l : engine.getTaskService().getIdentityLinksForTask(t.getId())) {
-      if (l.getGroupId() != null && USER_OF_GROUP.containsKey(l.getGroupId())) {
+      if (l.getGroupId() != null && ScaleAreas.userOf(l.getGroupId()) != null) {
         return l.getGroupId();
       }
     }
@@ -109,7 +112,7 @@ final class ScaleSeeder {
     }
     Task task = tasks.get(0);
     String group = groupOf(task);
-    String user = USER_OF_GROUP.getOrDefault(group, "demo");
+    String user = group == null ? "demo" : ScaleAreas.userOf(group);
     as(user, group, () -> {
       engine.getFormService().submitTaskForm(task.getId(), form);
       return null;
@@ -142,11 +145,11 @@ final class ScaleSeeder {
     }
   }
 
-  static Map<String, Object> startForm(int i) {
+  static Map<String, Object> startForm(int i, String municipality) {
     Map<String, Object> v = new HashMap<>();
     v.put("asiakasNimi", NAMES.get(i % NAMES.size()) + " " + SURNAMES.get((i / NAMES.size()) % SURNAMES.size()));
     v.put("henkilotunnus", "010594Y9021");
-    v.put("kotikunta", MUNICIPALITIES.get(i % MUNICIPALITIES.size()));
+    v.put("kotikunta", municipality);
     v.put("puhelin", "+358 40 123 4567");
     v.put("vireilletulopaiva", today().minusDays(3).toString());
     v.put("tavallisetPalvelutEivatSovi", "Asumispalvelun aikataulut eivät sovi opiskeluun ja työhön.");
