@@ -2,9 +2,16 @@ package fi.hbflow.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fi.hbflow.engine.DmnTables;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 
-/** Tests' way to add an area's own row to the routing table {@code hb-tehtavien-reititys}, as a process owner would. */
+/**
+ * Tests' way to add an area's own row to the routing table {@code hb-tehtavien-reititys}, as a process owner would, and
+ * to ask the latest table which groups a task of a client from a municipality goes to.
+ */
 public final class AreaRows {
 
   private AreaRows() {
@@ -32,5 +39,14 @@ public final class AreaRows {
     String withRow = table.replace("<rule id=\"Reititys_1\">", row + "<rule id=\"Reititys_1\">");
     return engine.getRepositoryService().createDeployment().name("alueen rivi")
         .addString("hb-tehtavien-reititys.dmn", withRow).deploy().getId();
+  }
+
+  /** The groups the latest routing table gives {@code task} of a client living in {@code municipality} (or none). */
+  public static List<String> groups(DmnTables tables, String task, String municipality) {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("tehtava", task);
+    inputs.put("kotikunta", municipality);
+    return TaskRoutingListener.groups(tables.latest(TaskRoutingListener.DECISION_KEY).evaluate(inputs)
+        .getSingleResult().getEntry("ryhmat"));
   }
 }

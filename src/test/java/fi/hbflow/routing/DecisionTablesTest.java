@@ -71,10 +71,6 @@ class DecisionTablesTest {
   }
 
   private static List<String> groups(DmnTables tables, String task, String municipality) {
-    Map<String, Object> inputs = new java.util.HashMap<>();
-    inputs.put("tehtava", task);
-    inputs.put("kotikunta", municipality);
-    return TaskRoutingListener.groups(tables.latest(TaskRoutingListener.DECISION_KEY)
-        .evaluate(inputs).getSingleResult().getEntry("ryhmat"));
+    return AreaRows.groups(tables, task, municipality);
   }
 }
