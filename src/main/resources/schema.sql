@@ -12,3 +12,10 @@ CREATE TABLE IF NOT EXISTS hb_export_log (
   user_id VARCHAR(255) NOT NULL,
   row_count INTEGER NOT NULL
 );
+
+-- Tasklist's task query reads the authorizations of the user or of their groups (the engine's SQL: "USER_ID_ in (?,
+-- '*') OR GROUP_ID_ IN (...)"). Camunda indexes GROUP_ID_ alone but USER_ID_ only behind TYPE_, so the OR could use
+-- no index and read every authorization row - one per task routed to a group - on every list, count and opened form.
+-- With this index the database reads just the user's and the group's rows (docs/performance.md, "Each county's own
+-- teams"). Valid for both H2 and PostgreSQL.
+CREATE INDEX IF NOT EXISTS hb_idx_auth_user_id ON act_ru_authorization (user_id_);

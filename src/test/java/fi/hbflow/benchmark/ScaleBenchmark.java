@@ -108,7 +108,9 @@ public final class ScaleBenchmark {
     ConfigurableApplicationContext app = new SpringApplicationBuilder(HbFlowApplication.class).run(
         "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
         "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--hbflow.demo-users.enabled=true",
-        "--spring.main.banner-mode=off");
+        "--spring.main.banner-mode=off",
+        // the production profile's per-connection PostgreSQL settings (the rest of that profile is for real servers)
+        "--spring.datasource.hikari.connection-init-sql=" + productionProperty("spring.datasource.hikari.connection-init-sql"));
     int port = ((WebServerApplicationContext) app).getWebServer().getPort();
     System.out.printf("application started in %.1f s on port %d%n", (System.nanoTime() - appStart) / 1e9, port);
     ProcessEngine engine = app.getBean(ProcessEngine.class);
@@ -151,6 +153,14 @@ public final class ScaleBenchmark {
       pg.close();
     }
     System.exit(0);
+  }
+
+  /** A setting of the production profile, {@code application-postgres.yaml}. */
+  static String productionProperty(String name) {
+    org.springframework.beans.factory.config.YamlPropertiesFactoryBean yaml =
+        new org.springframework.beans.factory.config.YamlPropertiesFactoryBean();
+    yaml.setResources(new org.springframework.core.io.ClassPathResource("application-postgres.yaml"));
+    return java.util.Objects.requireNonNull(yaml.getObject()).getProperty(name);
   }
 
   // --- data --------------------------------------------------------------------------------------------------------
