@@ -255,11 +255,14 @@ public class HbFigureQueries {
         + " CASE WHEN br.LONG_ = 1 THEN 1 ELSE 0 END AS breach_, CASE WHEN c.ended IS NULL THEN 1 ELSE 0 END AS open_"
         + " FROM c" + variable("op", "vireilletulopaiva", "c.pid") + variable("ev", clock.eventVariable(), "c.pid")
         + variable("due", "erapaiva_" + clock.name(), "c.pid") + variable("br", "ylitetty_" + clock.name(), "c.pid")
-        // the first recorded value of the event date
-        + " LEFT JOIN (SELECT d.PROC_INST_ID_ AS dpid, d.VAR_TYPE_, d.TEXT_, d.LONG_, ROW_NUMBER() OVER"
-        + " (PARTITION BY d.PROC_INST_ID_ ORDER BY d.TIME_, d.SEQUENCE_COUNTER_) AS rn FROM ACT_HI_DETAIL d"
-        + " WHERE d.TYPE_ = 'VariableUpdate' AND d.NAME_ = :eventName AND d.PROC_DEF_KEY_ = :processKey"
-        + " AND (d.LONG_ IS NOT NULL OR d.TEXT_ LIKE '____-__-__%')) fe ON fe.dpid = c.pid AND fe.rn = 1";
+        // the first recorded value of the event date: DISTINCT ON (H2 and PostgreSQL), whose row count the planner
+        // estimates as the number of cases; with ROW_NUMBER() ... rn = 1 PostgreSQL guessed 90 rows for 65 000 and
+        // could join them to the cases by a nested loop (28 s instead of 0.7 s at 70 000 cases)
+        // (H2 wants the ORDER BY columns selected too)
+        + " LEFT JOIN (SELECT DISTINCT ON (d.PROC_INST_ID_) d.PROC_INST_ID_ AS dpid, d.VAR_TYPE_, d.TEXT_, d.LONG_,"
+        + " d.TIME_, d.SEQUENCE_COUNTER_ FROM ACT_HI_DETAIL d WHERE d.TYPE_ = 'VariableUpdate' AND d.NAME_ = :eventName"
+        + " AND d.PROC_DEF_KEY_ = :processKey AND (d.LONG_ IS NOT NULL OR d.TEXT_ LIKE '____-__-__%')"
+        + " ORDER BY d.PROC_INST_ID_, d.TIME_, d.SEQUENCE_COUNTER_) fe ON fe.dpid = c.pid";
     String classified = "SELECT CASE WHEN y.event_ IS NOT NULL AND y.opened IS NOT NULL THEN y.event_ - y.opened END"
         + " AS days, CASE"
         + " WHEN y.breach_ = 1 THEN 'overdue'"

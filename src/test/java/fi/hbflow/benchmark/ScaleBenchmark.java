@@ -33,6 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *     -Dexec.args="--open=50000 --closed=200000 --data-dir=/tmp/hbflow-scale-pg"
  * # measure again on the same data (after a change to schema.sql, say): add --reuse
  * # each county's own teams (area groups, routing-table rows by municipality; see ScaleAreas): add --areas=22
+ * # PostgreSQL's random_page_cost other than the production profile's: --random-page-cost=4
  * </pre>
  *
  * <p>The data: a few hundred real cases run through the engine ({@link ScaleSeeder}: open ones stopped at every user
@@ -110,7 +111,9 @@ public final class ScaleBenchmark {
         "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--hbflow.demo-users.enabled=true",
         "--spring.main.banner-mode=off",
         // the production profile's per-connection PostgreSQL settings (the rest of that profile is for real servers)
-        "--spring.datasource.hikari.connection-init-sql=" + productionProperty("spring.datasource.hikari.connection-init-sql"));
+        "--spring.datasource.hikari.connection-init-sql=" + (a.containsKey("random-page-cost")
+            ? "SET random_page_cost = " + Double.parseDouble(a.get("random-page-cost")) // to compare with another value
+            : productionProperty("spring.datasource.hikari.connection-init-sql")));
     int port = ((WebServerApplicationContext) app).getWebServer().getPort();
     System.out.printf("application started in %.1f s on port %d%n", (System.nanoTime() - appStart) / 1e9, port);
     ProcessEngine engine = app.getBean(ProcessEngine.class);
@@ -379,6 +382,27 @@ public final class ScaleBenchmark {
         () -> manager.restGet("/process-definition/statistics?rootIncidents=true"),
         r -> "instances " + sumInstances(r.json()));
     slow.addAll(topStatements(db, "engine-rest statistics", samples));
+
+    // the HB dashboard (HB-mittaristo): its figures are kept 60 s per selection, so every call asks a new selection
+    // (a municipality of the data, or a month range) to measure the computation, not the cache
+    List<String> selections = new ArrayList<>();
+    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT DISTINCT v.text_ FROM act_hi_varinst v "
+        + "WHERE v.name_ = 'kotikunta' AND v.proc_def_key_ = 'hb-palveluprosessi' AND v.text_ IS NOT NULL")) {
+      while (r.next()) {
+        selections.add("kunta=" + java.net.URLEncoder.encode(r.getString(1), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    java.time.YearMonth month = java.time.YearMonth.now();
+    for (int m = 0; selections.size() < 2 + Math.min(samples, 20); m++) {
+      selections.add("kuukausiAlkaen=" + month.minusMonths(m + 1) + "&kuukausiAsti=" + month.plusMonths(m % 3));
+    }
+    String dashboard = "/camunda/api/cockpit/plugin/hb-dashboard/default/figures";
+    java.util.Iterator<String> next = selections.iterator();
+    resetStatements(db);
+    run("HB-mittaristo: " + dashboard + " (a new selection each call)", 2, Math.min(samples, 20),
+        () -> manager.webGet(dashboard + "?" + next.next()),
+        r -> "cases " + r.json().path("cases").path("total").asText(r.json().path("casesTotal").asText("?")));
+    slow.addAll(topStatements(db, "HB-mittaristo", samples));
 
     System.out.println();
     System.out.println("slowest SQL per block (pg_stat_statements, mean ms, calls):");
