@@ -30,10 +30,8 @@ public class TaskRoutingListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Map<String, Object> inputs = new HashMap<>();
-    inputs.put("tehtava", task.getTaskDefinitionKey());
-    inputs.put("kotikunta", caseValue(task, "kotikunta")); // an area's own team, when the table has rows for it
-    DmnDecisionTableResult result = tables.latest(DECISION_KEY).evaluate(inputs);
+    // the client's municipality: an area's own team, when the table has rows for it
+    DmnDecisionTableResult result = route(tables, task.getTaskDefinitionKey(), caseValue(task, "kotikunta"));
     if (result.isEmpty()) {
       throw new IllegalStateException("Routing table " + DECISION_KEY + " has no row for task " + task.getTaskDefinitionKey());
     }
@@ -49,6 +47,14 @@ public class TaskRoutingListener implements TaskListener {
     if (clock != null && !clock.toString().isBlank() && caseValue(task, "erapaiva_" + clock) instanceof Date due) {
       task.setDueDate(due);
     }
+  }
+
+  /** The latest routing table's answer for task {@code taskKey} of a client living in {@code municipality} (or none). */
+  static DmnDecisionTableResult route(DmnTables tables, String taskKey, Object municipality) {
+    Map<String, Object> inputs = new HashMap<>(); // Map.of refuses the null of a case without a municipality
+    inputs.put("tehtava", taskKey);
+    inputs.put("kotikunta", municipality);
+    return tables.latest(DECISION_KEY).evaluate(inputs);
   }
 
   /**

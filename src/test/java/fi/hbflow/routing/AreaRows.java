@@ -3,9 +3,7 @@ package fi.hbflow.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.hbflow.engine.DmnTables;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 
 /**
@@ -43,10 +41,7 @@ public final class AreaRows {
 
   /** The groups the latest routing table gives {@code task} of a client living in {@code municipality} (or none). */
   public static List<String> groups(DmnTables tables, String task, String municipality) {
-    Map<String, Object> inputs = new HashMap<>();
-    inputs.put("tehtava", task);
-    inputs.put("kotikunta", municipality);
-    return TaskRoutingListener.groups(tables.latest(TaskRoutingListener.DECISION_KEY).evaluate(inputs)
-        .getSingleResult().getEntry("ryhmat"));
+    return TaskRoutingListener.groups(TaskRoutingListener.route(tables, task, municipality).getSingleResult()
+        .getEntry("ryhmat"));
   }
 }

@@ -56,21 +56,17 @@ class DecisionTablesTest {
     String areaDeployment = AreaRows.deploy(engine, "Task_Arviointi", "\"Imatra\",\"Ruokolahti\"", "sosiaalityo-imatra");
     try {
       DmnTables tables = new DmnTables(engine);
-      assertThat(groups(tables, "Task_Arviointi", "Imatra")).containsExactly("sosiaalityo-imatra");
-      assertThat(groups(tables, "Task_Arviointi", "Ruokolahti")).containsExactly("sosiaalityo-imatra");
-      assertThat(groups(tables, "Task_Arviointi", "Lappeenranta")).containsExactly("sosiaalityo");
-      assertThat(groups(tables, "Task_Arviointi", null)).containsExactly("sosiaalityo");
-      assertThat(groups(tables, "Task_Soveltuvuus", "Imatra")).containsExactly("sosiaalityo");
+      assertThat(AreaRows.groups(tables, "Task_Arviointi", "Imatra")).containsExactly("sosiaalityo-imatra");
+      assertThat(AreaRows.groups(tables, "Task_Arviointi", "Ruokolahti")).containsExactly("sosiaalityo-imatra");
+      assertThat(AreaRows.groups(tables, "Task_Arviointi", "Lappeenranta")).containsExactly("sosiaalityo");
+      assertThat(AreaRows.groups(tables, "Task_Arviointi", null)).containsExactly("sosiaalityo");
+      assertThat(AreaRows.groups(tables, "Task_Soveltuvuus", "Imatra")).containsExactly("sosiaalityo");
     } finally {
       engine.getRepositoryService().deleteDeployment(areaDeployment, true);
     }
   }
 
   private static List<String> groups(DmnTables tables, String task) {
-    return groups(tables, task, null);
-  }
-
-  private static List<String> groups(DmnTables tables, String task, String municipality) {
-    return AreaRows.groups(tables, task, municipality);
+    return AreaRows.groups(tables, task, null);
   }
 }
