@@ -1,5 +1,6 @@
 package fi.hbflow.identity;
 
+import fi.hbflow.engine.CompletedTasks;
 import fi.hbflow.engine.WorkerAnswerFilter;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -39,7 +40,8 @@ public class IdentityConfig {
   /** Answers a worker can read: 409 for a task completed twice at once, refusals without the English prefix. */
   @Bean
   FilterRegistrationBean<WorkerAnswerFilter> workerAnswers() {
-    FilterRegistrationBean<WorkerAnswerFilter> registration = new FilterRegistrationBean<>(new WorkerAnswerFilter());
+    FilterRegistrationBean<WorkerAnswerFilter> registration = new FilterRegistrationBean<>(
+        new WorkerAnswerFilter(new CompletedTasks(engine)));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setName("worker-answers");
     return registration;

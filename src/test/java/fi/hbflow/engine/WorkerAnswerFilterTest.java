@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 class WorkerAnswerFilterTest {
 
-  final WorkerAnswerFilter filter = new WorkerAnswerFilter();
+  final WorkerAnswerFilter filter = new WorkerAnswerFilter(Set.of("done-1")::contains);
 
   @Test
   void aConcurrentCompletionBecomesAConflictWithAFinnishMessage() throws Exception {
@@ -26,6 +27,20 @@ class WorkerAnswerFilterTest {
     MockHttpServletResponse response = run("/camunda/api/engine/engine/default/task/42/submit-form", 500,
         "{\"type\":\"RestException\",\"message\":\"Cannot submit task form 42: Cannot find task with id 42\"}");
     assertThat(response.getStatus()).isEqualTo(409);
+  }
+
+  @Test
+  void aPermissionThatWentWithTheCompletedTaskIsAConflict() throws Exception {
+    // the other worker's completion committed between this one's reading the task and checking its permission
+    String forbidden = "{\"type\":\"AuthorizationException\",\"message\":\"The user with id 'sami' does not have "
+        + "one of the following permissions: 'TASK_WORK' permission on resource '%s' of type 'Task'\"}";
+    MockHttpServletResponse completed = run("/engine-rest/task/done-1/submit-form", 403, forbidden.formatted("done-1"));
+    assertThat(completed.getStatus()).isEqualTo(409);
+    assertThat(completed.getContentAsString(StandardCharsets.UTF_8)).contains("Tehtävä on jo käsitelty");
+    // a task still open: the worker lacks the permission, and is told so
+    MockHttpServletResponse open = run("/engine-rest/task/open-2/complete", 403, forbidden.formatted("open-2"));
+    assertThat(open.getStatus()).isEqualTo(403);
+    assertThat(open.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(forbidden.formatted("open-2"));
   }
 
   @Test
