@@ -10,18 +10,23 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * What a worker reads when Tasklist (or a REST client) submits a form, instead of the engine REST API's wording:
  * <ul>
- *   <li>Two workers (or two nodes) completing the same task at the same moment: the engine lets one through and fails
- *   the other with an optimistic-locking error, or with "task not found" when the first was already committed, or —
- *   when the first committed between the other's reading the task and checking its permission, which went with the
- *   task — with a missing authorization (403). The engine answers 500 or 403 with English; this is a conflict (409)
- *   with a Finnish message. Nothing is lost or doubled: the loser's transaction was rolled back. A 403 becomes 409
- *   only when the task is in fact completed; otherwise the worker really lacks the permission.</li>
+ *   <li>Two workers (or two nodes) completing the same task at the same moment: the engine lets one through, and the
+ *   other fails in whichever step it was in when the first committed — an optimistic-locking error, "task not found",
+ *   a missing authorization (the per-task permission went with the task), "execution has no current activity" —
+ *   answered with English as 500 or 403. Whenever a submission failed and the task is now completed, the answer is a
+ *   conflict (409) saying in Finnish that the task was already handled. Nothing is lost or doubled: the loser's
+ *   transaction was rolled back.</li>
+ *   <li>An optimistic-locking failure (or a task gone) while the task is <em>not</em> completed: something else changed
+ *   the case at the same moment (a timer, another form). A 409 asking the worker to reload and send again.</li>
+ *   <li>A 403 on a task still open stays a 403: the worker really lacks the permission.</li>
  *   <li>A form refused by the server-side check (400): the engine puts "Cannot submit task form &lt;id&gt;: " before
  *   our Finnish reason, and Tasklist shows it as is; the prefix is removed.</li>
  * </ul>
@@ -29,12 +34,19 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 public class WorkerAnswerFilter extends OncePerRequestFilter {
 
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerAnswerFilter.class);
+
   static final Pattern SUBMITTING = Pattern.compile(".*/(task/([^/]+)/(submit-form|complete|resolve)"
       + "|process-definition/(key/)?[^/]+(/tenant-id/[^/]+)?/submit-form)$");
   static final List<String> CONFLICT_SIGNS = List.of("updated by another transaction concurrently",
       "Cannot find task with id", "OptimisticLockingException");
-  static final String MESSAGE = "Tehtävä on jo käsitelty: toinen käyttäjä ehti tallentaa sen juuri ennen sinua. "
+  static final String ALREADY_DONE = "Tehtävä on jo käsitelty: toinen käyttäjä ehti tallentaa sen juuri ennen sinua. "
       + "Mitään ei kadonnut eikä tallentunut kahdesti. Päivitä tehtävälista.";
+  static final String CHANGED_MEANWHILE = "Asiaa muutettiin samaan aikaan toisaalla, joten lomakettasi ei tallennettu. "
+      + "Mitään ei kadonnut. Päivitä tehtävälista ja avaa tehtävä uudelleen ennen kuin lähetät sen.";
+  /** The answers of a failed submission that a task completed meanwhile explains. */
+  static final List<Integer> FAILED = List.of(HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+      HttpServletResponse.SC_FORBIDDEN, HttpServletResponse.SC_NOT_FOUND);
   /** The engine REST API's English prefix before the reason of a refused form, inside the JSON "message". */
   static final Pattern ENGINE_PREFIX = Pattern.compile(
       "\"message\":\"(Cannot submit task form [^\"\\s]+: |Cannot instantiate process definition [^\"\\s]+: )");
@@ -57,9 +69,13 @@ public class WorkerAnswerFilter extends OncePerRequestFilter {
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, wrapper);
     String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
-    if (isConflict(request.getRequestURI(), wrapper.getStatus(), body)) {
+    String conflict = conflict(request.getRequestURI(), wrapper.getStatus(), body);
+    if (conflict != null) {
+      LOG.info("Submission of {} answered 409 ({}); the engine answered {}: {}", request.getRequestURI(),
+          conflict.equals(ALREADY_DONE) ? "task already completed" : "case changed meanwhile", wrapper.getStatus(),
+          body.length() > 300 ? body.substring(0, 300) : body);
       replaceBody(wrapper, response, HttpServletResponse.SC_CONFLICT,
-          "{\"type\":\"Conflict\",\"message\":\"" + MESSAGE + "\"}");
+          "{\"type\":\"Conflict\",\"message\":\"" + conflict + "\"}");
       return;
     }
     if (wrapper.getStatus() == 400 && ENGINE_PREFIX.matcher(body).find()) {
@@ -69,14 +85,17 @@ public class WorkerAnswerFilter extends OncePerRequestFilter {
     wrapper.copyBodyToResponse();
   }
 
-  private boolean isConflict(String uri, int status, String body) {
+  /** The Finnish message of a conflict, or null when the answer is not one. */
+  private String conflict(String uri, int status, String body) {
     Matcher submitting = SUBMITTING.matcher(uri);
     String taskId = submitting.matches() ? submitting.group(2) : null;
-    if (taskId == null) {
-      return false; // a start form: no task to have been completed by another
+    if (taskId == null || !FAILED.contains(status)) {
+      return null; // a start form (no task another could have completed), or not a failure
     }
-    return status == 500 && CONFLICT_SIGNS.stream().anyMatch(body::contains)
-        || status == HttpServletResponse.SC_FORBIDDEN && completedTask.test(taskId);
+    if (completedTask.test(taskId)) {
+      return ALREADY_DONE;
+    }
+    return status == 500 && CONFLICT_SIGNS.stream().anyMatch(body::contains) ? CHANGED_MEANWHILE : null;
   }
 
   private static void replaceBody(ContentCachingResponseWrapper wrapper, HttpServletResponse response, int status,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -14,19 +15,30 @@ class WorkerAnswerFilterTest {
   final WorkerAnswerFilter filter = new WorkerAnswerFilter(Set.of("done-1")::contains);
 
   @Test
-  void aConcurrentCompletionBecomesAConflictWithAFinnishMessage() throws Exception {
-    MockHttpServletResponse response = run("/engine-rest/task/42/submit-form", 500,
-        "{\"type\":\"RestException\",\"message\":\"Cannot submit task form 42: ENGINE-03005 Execution of 'INSERT "
-            + "VariableInstanceEntity[7]' failed. Entity was updated by another transaction concurrently.\"}");
-    assertThat(response.getStatus()).isEqualTo(409);
-    assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("Tehtävä on jo käsitelty");
+  void whateverStepTheLoserFailedInATaskCompletedMeanwhileIsAConflict() throws Exception {
+    // the outcomes seen when two nodes submit the same task: the loser failed where it was when the winner committed
+    for (String failure : List.of("ENGINE-03005 Execution of 'INSERT VariableInstanceEntity[7]' failed. Entity was "
+        + "updated by another transaction concurrently.", "Cannot find task with id done-1",
+        "cannot signal execution cf6de956: it has no current activity")) {
+      MockHttpServletResponse response = run("/engine-rest/task/done-1/submit-form", 500,
+          "{\"type\":\"RestException\",\"message\":\"Cannot submit task form done-1: " + failure + "\"}");
+      assertThat(response.getStatus()).as(failure).isEqualTo(409);
+      assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(failure)
+          .isEqualTo("{\"type\":\"Conflict\",\"message\":\"" + WorkerAnswerFilter.ALREADY_DONE + "\"}");
+    }
+    MockHttpServletResponse tasklist = run("/camunda/api/engine/engine/default/task/done-1/complete", 404,
+        "{\"message\":\"Cannot find task with id done-1\"}");
+    assertThat(tasklist.getStatus()).isEqualTo(409);
   }
 
   @Test
-  void aTaskCompletedJustBeforeIsAConflictToo() throws Exception {
-    MockHttpServletResponse response = run("/camunda/api/engine/engine/default/task/42/submit-form", 500,
-        "{\"type\":\"RestException\",\"message\":\"Cannot submit task form 42: Cannot find task with id 42\"}");
+  void aConcurrentChangeToATaskStillOpenAsksToSendAgain() throws Exception {
+    MockHttpServletResponse response = run("/engine-rest/task/42/submit-form", 500,
+        "{\"type\":\"RestException\",\"message\":\"Cannot submit task form 42: ENGINE-03005 Execution of 'UPDATE "
+            + "ExecutionEntity[7]' failed. Entity was updated by another transaction concurrently.\"}");
     assertThat(response.getStatus()).isEqualTo(409);
+    assertThat(response.getContentAsString(StandardCharsets.UTF_8))
+        .contains(WorkerAnswerFilter.CHANGED_MEANWHILE).doesNotContain("jo käsitelty");
   }
 
   @Test
@@ -63,6 +75,8 @@ class WorkerAnswerFilterTest {
     assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("{\"message\":\"Lomaketta ei voitu\"}");
     MockHttpServletResponse otherFault = run("/engine-rest/task/42/submit-form", 500, "{\"message\":\"disk full\"}");
     assertThat(otherFault.getStatus()).isEqualTo(500);
+    MockHttpServletResponse refusedDone = run("/engine-rest/task/done-1/submit-form", 400, "{\"message\":\"Puuttuu\"}");
+    assertThat(refusedDone.getStatus()).isEqualTo(400);
     MockHttpServletResponse otherPath = run("/engine-rest/process-instance/1/variables", 500,
         "{\"message\":\"updated by another transaction concurrently\"}");
     assertThat(otherPath.getStatus()).isEqualTo(500);
