@@ -22,9 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 import jakarta.annotation.PreDestroy;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -110,11 +108,8 @@ public class HbDashboard {
    * call activity, timers and receive tasks, by id and name. Read without the caller's authorizations.
    */
   Map<String, String> steps() {
-    Map<String, String> steps = new LinkedHashMap<>();
-    IdentityService identity = engine.getIdentityService();
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    return EngineContext.withoutCallerAuthorization(engine.getIdentityService(), () -> {
+      Map<String, String> steps = new LinkedHashMap<>();
       ProcessDefinition latest = engine.getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey(HbFigureQueries.PROCESS_KEY).latestVersion().singleResult();
       if (latest == null) {
@@ -128,11 +123,7 @@ public class HbDashboard {
         }
       }
       return steps;
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    });
   }
 
   /**

@@ -1,9 +1,7 @@
 package fi.hbflow.engine;
 
 import java.util.function.Predicate;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * Whether a task has been completed (it is finished in the history), asked outside the caller's authorizations: the
@@ -19,15 +17,7 @@ public final class CompletedTasks implements Predicate<String> {
 
   @Override
   public boolean test(String taskId) {
-    IdentityService identity = engine.getIdentityService();
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return EngineContext.withoutCallerAuthorization(engine.getIdentityService(), () ->
+        engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0);
   }
 }

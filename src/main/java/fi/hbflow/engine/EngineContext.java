@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -35,5 +37,22 @@ public final class EngineContext {
     }
     Callable<T> callable = lookup::get;
     return commandContext.runWithoutAuthorization(callable);
+  }
+
+  /**
+   * Runs queries of a web request (outside any engine command) without the caller's authorizations: the engine checks
+   * authorizations only while an authentication is set, so it is taken off this request thread for the queries and put
+   * back afterwards.
+   */
+  public static <T> T withoutCallerAuthorization(IdentityService identity, Supplier<T> queries) {
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return queries.get();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
   }
 }

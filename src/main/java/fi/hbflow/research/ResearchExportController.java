@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
@@ -89,7 +88,7 @@ public class ResearchExportController {
           + "ylläpitoa asettamaan oma salainen avain (hbflow.research.pseudonym-key).");
     }
     Pseudonyms pseudonyms = new Pseudonyms(pseudonymKey);
-    List<CaseData> cases = withoutCallerAuthorization(identity,
+    List<CaseData> cases = EngineContext.withoutCallerAuthorization(identity,
         () -> new ResearchExport(engine.getHistoryService()).cases());
     List<List<String>> rows = new ArrayList<>();
     cases.forEach(c -> rows.add(ResearchCsv.row(c, pseudonyms, EngineContext.today())));
@@ -104,22 +103,6 @@ public class ResearchExportController {
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hb-tutkimusaineisto-"
             + EngineContext.today() + ".csv\"")
         .body(csv);
-  }
-
-  /**
-   * Runs the export's queries without the caller's authorizations: the engine checks authorizations only while an
-   * authentication is set, so it is taken off this request thread for the queries and put back afterwards.
-   */
-  static <T> T withoutCallerAuthorization(IdentityService identity, Supplier<T> queries) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return queries.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
   }
 
   private static ResponseEntity<Map<String, String>> refuse(HttpStatus status, String message) {
