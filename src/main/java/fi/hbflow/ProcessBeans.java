@@ -69,6 +69,12 @@ public class ProcessBeans {
     return new fi.hbflow.engine.FormRejectionPlugin();
   }
 
+  /** Every submitted form keeps to its deployed form: only its keys, each of its type (see the class). */
+  @Bean
+  fi.hbflow.engine.FormContractPlugin formContractPlugin() {
+    return new fi.hbflow.engine.FormContractPlugin();
+  }
+
   /** Tasklist's group lists with the authorization check as subqueries, not the engine's join (see the class). */
   @Bean
   fi.hbflow.engine.TaskQueryAuthorizationPlugin taskQueryAuthorizationPlugin() {
