@@ -28,7 +28,7 @@ public final class TestEngine {
   }
 
   public static ProcessEngineExtension extension() {
-    return ProcessEngineExtension.builder().useProcessEngine(engine()).build();
+    return new FormsInDeployment().useProcessEngine(engine()).build();
   }
 
   /** The shared engine, built on first use. */

@@ -15,14 +15,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * What a deployed Camunda Form (form-js JSON, {@code forms/*.form}) lets a submission carry: its keyed fields, each
- * with its type, its options, its validation and the rules that hide it. A submission may hold only these keys, each
+ * with its type, its options and the rules that hide it. A submission may hold only these keys, each
  * with a value of the field's type (text, number, yes/no, one option, a list of options, a plain ISO date); a field
  * that is disabled, read-only or hidden by its rule takes no value at all — Tasklist never sends one — and a value
  * the server computes is never a form field, so it can never come from a request.
+ *
+ * <p>The contract is the form's shape; what a value must be beyond it (required, lengths, patterns, ranges, the
+ * budget) are the step's own rules ({@link FormRules}), which run after it with messages of their own.
  *
  * <p>Built from the form file alone: a field a process owner adds to a form is accepted without Java. Plain code;
  * the engine adapter ({@code fi.hbflow.engine.FormContractPlugin}) turns the engine's typed values into plain Java
@@ -56,8 +58,7 @@ public final class FormContract {
 
   /** One keyed field of the form. */
   public record Field(String key, String label, String type, String subtype, Set<String> options, boolean locked,
-                      List<String> hideWhen, Integer maxLength, Pattern pattern, BigDecimal min, BigDecimal max,
-                      Integer decimalDigits, Map<String, Field> children) {
+                      List<String> hideWhen, Map<String, Field> children) {
 
     String name() {
       return label == null || label.isBlank() ? key : label;
@@ -101,8 +102,7 @@ public final class FormContract {
         Map<String, Field> children = new LinkedHashMap<>();
         collect(c.path("components"), List.of(), children);
         String path = c.path("path").asText();
-        into.put(path, new Field(path, c.path("label").asText(null), type, null, null, locked(c), hide, null,
-            null, null, null, null, children));
+        into.put(path, new Field(path, c.path("label").asText(null), type, null, null, locked(c), hide, children));
         continue;
       }
       if (c.has("components")) {
@@ -117,7 +117,6 @@ public final class FormContract {
       if (!c.hasNonNull("key")) {
         continue; // text, separator, spacer, image, html: nothing to submit
       }
-      JsonNode validate = c.path("validate");
       Set<String> options = null;
       if (c.has("values")) {
         options = new LinkedHashSet<>();
@@ -127,12 +126,7 @@ public final class FormContract {
       }
       String label = c.path("label").asText(c.path("dateLabel").asText(null)); // a date field's label is dateLabel
       into.put(c.path("key").asText(), new Field(c.path("key").asText(), label, type,
-          c.path("subtype").asText(null), options, locked(c) || "expression".equals(type), hide,
-          validate.has("maxLength") ? validate.path("maxLength").asInt() : null,
-          compile(validate.path("pattern").asText(null)),
-          validate.has("min") ? validate.path("min").decimalValue() : null,
-          validate.has("max") ? validate.path("max").decimalValue() : null,
-          c.has("decimalDigits") ? c.path("decimalDigits").asInt() : null, null));
+          c.path("subtype").asText(null), options, locked(c) || "expression".equals(type), hide, null));
     }
   }
 
@@ -142,17 +136,6 @@ public final class FormContract {
     JsonNode readonly = c.path("readonly");
     return disabled.asBoolean(false) || readonly.asBoolean(false) || (readonly.isTextual()
         && !readonly.asText().isBlank() && !"false".equals(readonly.asText()));
-  }
-
-  private static Pattern compile(String pattern) {
-    if (pattern == null || pattern.isBlank()) {
-      return null;
-    }
-    try {
-      return Pattern.compile(pattern);
-    } catch (PatternSyntaxException e) {
-      return null; // a pattern Java cannot read is left to the browser and the step's own rules
-    }
   }
 
   public String formId() {
@@ -252,39 +235,17 @@ public final class FormContract {
   private static void text(Field f, Object value, List<String> problems) {
     if (!(value instanceof String s)) {
       problems.add(f.name() + ": arvon pitää olla tekstiä.");
-      return;
-    }
-    int max = f.maxLength() == null ? MAX_TEXT : Math.min(f.maxLength(), MAX_TEXT);
-    if (s.length() > max) {
-      problems.add(f.name() + ": enintään " + max + " merkkiä (nyt " + s.length() + ").");
-    } else if (f.pattern() != null && !s.isEmpty() && !f.pattern().matcher(s).matches()) {
-      problems.add(f.name() + ": arvo on väärän muotoinen.");
+    } else if (s.length() > MAX_TEXT) {
+      problems.add(f.name() + ": enintään " + MAX_TEXT + " merkkiä (nyt " + s.length() + ").");
     }
   }
 
   private static void number(Field f, Object value, List<String> problems) {
-    BigDecimal n;
-    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-      n = BigDecimal.valueOf(((Number) value).longValue());
-    } else if (value instanceof Double d && !d.isNaN() && !d.isInfinite()) {
-      n = BigDecimal.valueOf(d);
-    } else if (value instanceof BigDecimal d) {
-      n = d;
-    } else {
+    boolean number = value instanceof Integer || value instanceof Long || value instanceof Short
+        || value instanceof BigDecimal || (value instanceof Double d && !d.isNaN() && !d.isInfinite());
+    if (!number) {
       problems.add(f.name() + ": arvon pitää olla luku.");
-      return;
     }
-    if (f.decimalDigits() != null && n.stripTrailingZeros().scale() > f.decimalDigits()) {
-      problems.add(f.name() + (f.decimalDigits() == 0 ? ": anna kokonaisluku."
-          : ": enintään " + f.decimalDigits() + " desimaalia."));
-    } else if ((f.min() != null && n.compareTo(f.min()) < 0) || (f.max() != null && n.compareTo(f.max()) > 0)) {
-      problems.add(f.name() + ": sallittu " + plain(f.min()) + "–" + plain(f.max()) + ", annettu "
-          + n.stripTrailingZeros().toPlainString() + ".");
-    }
-  }
-
-  private static String plain(BigDecimal d) {
-    return d == null ? "" : d.stripTrailingZeros().toPlainString();
   }
 
   private static void date(Field f, Object value, List<String> problems) {

@@ -125,8 +125,7 @@ class LegalClocksProcessTest {
   void watchesOfAnEndedCaseEndWithoutReminders() {
     setClock(LocalDateTime.of(2026, 6, 1, 9, 0));
     ProcessInstance pi = open("2026-06-01");
-    Map<String, Object> form = standardAssessment();
-    form.put("oikeusVammaispalveluihin", "ei");
+    Map<String, Object> form = HbCaseDriver.notEntitledAssessment();
     form.put("arvioinninAloituspaiva", "2026-06-01");
     hb.complete(pi, "Task_Arviointi", form);
     assertThat(pi).isEnded();

@@ -68,6 +68,15 @@ public class HbCaseDriver {
     return v;
   }
 
+  /** The assessment of a client without the right to disability services: the form hides the budget period. */
+  public static Map<String, Object> notEntitledAssessment() {
+    Map<String, Object> v = assessment();
+    v.put("oikeusVammaispalveluihin", "ei");
+    v.remove("budjettikaudenAlku");
+    v.remove("budjettikaudenPituusKk");
+    return v;
+  }
+
   /** The standard need: 40 h personal assistance and 18 trips a month, 1.7.2026–30.6.2027 = 22 127,40 €. */
   public static Map<String, Object> standardAssessment() {
     return assessment("HENKILOKOHTAINEN_APU", 40, "KULJETUSPALVELU", 18);

@@ -109,7 +109,8 @@ class HbFigureQueriesTest {
         "tukimalli", "VERTAISTUKI");
     completeStep(d4, "Task_Arviointi");
     set(d4, "hbTulos", "ei_myonnetty");
-    engine.getTaskService().complete(task(d4).getId(), Map.of("oikaisuvaatimuksenRatkaisu", "hylatty"));
+    set(d4, "oikaisuvaatimuksenRatkaisu", "hylatty");
+    completeStep(d4, task(d4).getTaskDefinitionKey());
 
     // E: Imatra, opened 28.4., cancelled in Cockpit
     ProcessInstance e = open("Imatra", "2026-04-28");

@@ -240,7 +240,7 @@ class HbBudjetinKayttoProcessTest {
     assertRefused(ledger, expense("2026-10-16", "10", "Huomenna"), "Kulun päivä 2026-10-16 on tulevaisuudessa.");
     assertRefused(ledger, expense("2026-06-30", "10", "Ennen kautta"),
         "Kulun päivä 2026-06-30 on ennen kuin budjettikausi alkoi 2026-07-01.");
-    assertRefused(ledger, expense("2026-13-01", "10", "Outo päivä"), "ei ole päivämäärä");
+    assertRefused(ledger, expense("2026-13-01", "10", "Outo päivä"), "Kulun päivä: päivämäärää 2026-13-01 ei ole.");
     assertRefused(ledger, expense("2026-10-01", "10", " "), "Kulun selite puuttuu.");
     Map<String, Object> missing = new HashMap<>();
     missing.put("kulunSelite", "Ei summaa eikä päivää");
@@ -286,10 +286,13 @@ class HbBudjetinKayttoProcessTest {
 
     Map<String, Object> form = new HashMap<>();
     form.put("halytyksenSelvitys", " ");
-    form.put("halytyksenToimenpide", "ehka");
+    form.put("halytyksenToimenpide", "jatketaan");
     assertThatThrownBy(() -> complete(ledger, "Task_KayttoHalytys", form))
-        .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("Selvitys puuttuu.").hasMessageContaining("'ehka' ei ole sallittu");
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Selvitys puuttuu.");
+    form.put("halytyksenToimenpide", "ehka"); // not an option of the form: the form's contract refuses it
+    assertThatThrownBy(() -> complete(ledger, "Task_KayttoHalytys", form))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Toimenpide: annettu arvo ei ole "
+            + "lomakkeen vaihtoehto (sallitut: jatketaan, seuranta_aikaistetaan, budjetti_tarkistetaan).");
     assertThat(ledger).isWaitingAt("Task_KayttoHalytys");
     assertThat(list(ledger, "halytykset")).isEmpty();
   }
@@ -299,7 +302,8 @@ class HbBudjetinKayttoProcessTest {
     ProcessInstance hbCase = openCase();
     ProcessInstance ledger = ledger();
 
-    complete(hbCase, "Seuranta", Map.of("uusiBudjetti", false));
+    engine.getRuntimeService().setVariable(hbCase.getId(), "uusiBudjetti", false); // the test model's step has no form
+    complete(hbCase, "Seuranta", Map.of());
 
     assertThat(hbCase).isEnded();
     assertThat(ledger).isEnded().hasPassed("Boundary_KulutPaattyy", "End_KayttoPaattyi");
@@ -311,7 +315,8 @@ class HbBudjetinKayttoProcessTest {
     ProcessInstance ledger = ledger();
     toAlert(ledger);
 
-    complete(hbCase, "Seuranta", Map.of("uusiBudjetti", false));
+    engine.getRuntimeService().setVariable(hbCase.getId(), "uusiBudjetti", false); // the test model's step has no form
+    complete(hbCase, "Seuranta", Map.of());
 
     assertThat(ledger).isEnded().hasPassed("Boundary_HalytysPaattyy", "End_KayttoPaattyiHalytyksessa");
     // what was recorded stays in the ledger's history
@@ -327,7 +332,8 @@ class HbBudjetinKayttoProcessTest {
         .correlateAll();
     assertThat(ledger).isEnded();
 
-    complete(hbCase, "Seuranta", Map.of("uusiBudjetti", false));
+    engine.getRuntimeService().setVariable(hbCase.getId(), "uusiBudjetti", false); // the test model's step has no form
+    complete(hbCase, "Seuranta", Map.of());
     assertThat(hbCase).isEnded();
   }
 
@@ -339,7 +345,8 @@ class HbBudjetinKayttoProcessTest {
     record(first, expense("2026-10-01", "100", "Taksi"));
 
     engine.getRuntimeService().setVariable(hbCase.getId(), "budjettiKausiSentit", 3_000_000L); // recalculated
-    complete(hbCase, "Seuranta", Map.of("uusiBudjetti", true));
+    engine.getRuntimeService().setVariable(hbCase.getId(), "uusiBudjetti", true); // the test model's step has no form
+    complete(hbCase, "Seuranta", Map.of());
 
     assertThat(first).isEnded().hasPassed("End_KayttoPaattyi");
     ProcessInstance second = ledger();

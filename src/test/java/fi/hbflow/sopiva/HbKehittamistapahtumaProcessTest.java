@@ -74,7 +74,7 @@ class HbKehittamistapahtumaProcessTest {
     Map<String, Object> outcomes = outcomes(14, 5);
     outcomes.put("ehdotukset", null);
     sopiva.complete(pi, SopivaRules.EVENT_OUTCOMES, outcomes);
-    sopiva.complete(pi, SopivaRules.EVENT_FEEDBACK, feedback("4,25", 12));
+    sopiva.complete(pi, SopivaRules.EVENT_FEEDBACK, feedback(4.25, 12)); // a number field sends a number
     assertThat(sopiva.variable(pi, "palautteenKeskiarvo")).isEqualTo(4.25);
     sopiva.complete(pi, SopivaRules.EVENT_REPORT, report("kylla", "https://www.innokyla.fi/fi/toimintamalli/sopiva"));
 
@@ -144,7 +144,7 @@ class HbKehittamistapahtumaProcessTest {
   @Test
   void aBadStartFormIsRefusedWithAllItsProblemsAndStartsNothing() {
     Map<String, Object> bad = new HashMap<>();
-    bad.put("tapahtumanTyyppi", "seminaari");
+    bad.put("tapahtumanTyyppi", null);
     bad.put("teema", "HB");
     bad.put("suunniteltuPaiva", "2026-06-01");
     bad.put("kohderyhmaAsiakkaat", false);
@@ -152,12 +152,15 @@ class HbKehittamistapahtumaProcessTest {
 
     assertThatThrownBy(() -> sopiva.start(PROCESS, bad)).isInstanceOf(FormFieldValidationException.class)
         .hasMessageStartingWith("Lomaketta ei voitu tallentaa:")
-        .hasMessageContaining("Tapahtuman tyyppi: 'seminaari' ei ole sallittu vaihtoehto")
         .hasMessageContaining("Teema: kirjoita vähintään 3 merkkiä")
         .hasMessageContaining("Kohderyhmät: valitse vähintään yksi kohderyhmä")
         .hasMessageContaining("Suunniteltu päivä 2026-06-01 on jo mennyt")
         .hasMessageContaining("Paikka puuttuu")
         .hasMessageContaining("Menetelmät: valitse vähintään yksi menetelmä");
+    Map<String, Object> seminar = startForm("kohtaamo", "2026-07-01");
+    seminar.put("tapahtumanTyyppi", "seminaari"); // not an option of the form: its contract refuses it
+    assertThatThrownBy(() -> sopiva.start(PROCESS, seminar)).hasMessageContaining(
+        "Tapahtuman tyyppi: annettu arvo ei ole lomakkeen vaihtoehto (sallitut: kehittamo, kohtaamo).");
     Map<String, Object> farAway = startForm("kohtaamo", "2029-01-01");
     assertThatThrownBy(() -> sopiva.start(PROCESS, farAway)).hasMessageContaining("on yli 2 vuoden päässä");
 
@@ -182,7 +185,8 @@ class HbKehittamistapahtumaProcessTest {
     refused(pi, SopivaRules.EVENT_INVITATIONS, noList, "Kutsutut sidosryhmät puuttuu");
     sopiva.complete(pi, SopivaRules.EVENT_INVITATIONS, invitations("2026-06-15"));
 
-    refused(pi, SopivaRules.EVENT_HELD, Map.of("pidettiin", "ehkä"), "Pidettiinkö tapahtuma: 'ehkä' ei ole sallittu");
+    refused(pi, SopivaRules.EVENT_HELD, Map.of("pidettiin", "ehkä"),
+        "Pidettiinkö tapahtuma?: annettu arvo ei ole lomakkeen vaihtoehto");
     refused(pi, SopivaRules.EVENT_HELD, held("2026-06-20"), "Toteutunut päivä 2026-06-20 on tulevaisuudessa");
     refused(pi, SopivaRules.EVENT_HELD, Map.of("pidettiin", "ei"), "Mitä tapahtumalle tehdään: valitse",
         "Miksi tapahtumaa ei pidetty puuttuu");
@@ -196,9 +200,9 @@ class HbKehittamistapahtumaProcessTest {
         "Joista kokemusasiantuntijoita: sallittu 0–1000, annettu -1");
     sopiva.complete(pi, SopivaRules.EVENT_OUTCOMES, outcomes(20, 3));
 
-    refused(pi, SopivaRules.EVENT_FEEDBACK, feedback("5,5", null), "Palautteen keskiarvo: asteikko on 1–5, annettu 5,5");
+    refused(pi, SopivaRules.EVENT_FEEDBACK, feedback(5.5, null), "Palautteen keskiarvo: asteikko on 1–5, annettu 5,5");
     refused(pi, SopivaRules.EVENT_FEEDBACK, feedback(0, null), "asteikko on 1–5, annettu 0");
-    refused(pi, SopivaRules.EVENT_FEEDBACK, feedback("hyvä", null), "Palautteen keskiarvo: 'hyvä' ei ole luku");
+    refused(pi, SopivaRules.EVENT_FEEDBACK, feedback("hyvä", null), "Arvosanojen keskiarvo (1–5): arvon pitää olla luku.");
     refused(pi, SopivaRules.EVENT_FEEDBACK, feedback(4.5, 21), "Palautteen antajia (21) on enemmän kuin osallistujia (20)");
     sopiva.complete(pi, SopivaRules.EVENT_FEEDBACK, feedback(4.5, 20));
 

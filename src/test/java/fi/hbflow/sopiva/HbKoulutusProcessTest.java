@@ -112,7 +112,8 @@ class HbKoulutusProcessTest {
     refused(pi, SopivaRules.TRAINING_SESSION, session("2026-06-16", 10, "Osallisuus", "ei"),
         "Koulutuskerran päivä 2026-06-16 on tulevaisuudessa");
     refused(pi, SopivaRules.TRAINING_SESSION, session("16.6.2026", 0, "", null),
-        "Koulutuskerran päivä '16.6.2026' ei ole päivämäärä", "Osallistujia: sallittu 1–1000, annettu 0",
+        "Koulutuskerran päivä: anna päivämäärä muodossa vvvv-kk-pp."); // the form's contract: a plain ISO date
+    refused(pi, SopivaRules.TRAINING_SESSION, session(null, 0, "", null), "Osallistujia: sallittu 1–1000, annettu 0",
         "Koulutuskerran sisältö puuttuu", "Onko koulutuskertoja vielä jäljellä: valitse");
     assertThat(sopiva.variable(pi, "pidetytKerrat")).isNull();
     sopiva.complete(pi, SopivaRules.TRAINING_SESSION, session("2026-06-15", 9, "Osallisuus ja vuorovaikutus", "ei"));
@@ -121,11 +122,11 @@ class HbKoulutusProcessTest {
         "Palautteen keskiarvo puuttuu");
     refused(pi, SopivaRules.TRAINING_FEEDBACK, feedback(6, 10), "asteikko on 1–5, annettu 6",
         "Palautteen antajia (10) on enemmän kuin osallistujia kaikilla kerroilla yhteensä (9)");
-    sopiva.complete(pi, SopivaRules.TRAINING_FEEDBACK, feedback("3,9", 9));
+    sopiva.complete(pi, SopivaRules.TRAINING_FEEDBACK, feedback(3.9, 9));
 
     Map<String, Object> report = report();
     report.put("julkaistu", "ehkä");
-    refused(pi, SopivaRules.TRAINING_REPORT, report, "Onko raportti julkaistu: 'ehkä' ei ole sallittu vaihtoehto");
+    refused(pi, SopivaRules.TRAINING_REPORT, report, "annettu arvo ei ole lomakkeen vaihtoehto (sallitut: kylla, ei)");
     sopiva.complete(pi, SopivaRules.TRAINING_REPORT, report());
     assertThat(pi).isEnded();
   }
