@@ -45,6 +45,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
@@ -215,7 +216,10 @@ public class FormContractPlugin extends AbstractProcessEnginePlugin {
   private void refuseProblems(String activityId, FormContract contract, Map<String, Object> submitted,
                               Function<String, Object> current) {
     Map<String, Object> values = new LinkedHashMap<>();
-    submitted.forEach((name, value) -> values.put(name, plain(value)));
+    for (String name : submitted.keySet()) {
+      // a variable map's values are read typed: a serialized object is never deserialized to be checked
+      values.put(name, plain(submitted instanceof VariableMap typed ? typed.getValueTyped(name) : submitted.get(name)));
+    }
     List<String> problems = contract.check(values, current, this::holds);
     if (!problems.isEmpty()) {
       throw FormRejected.because(activityId, problems);
