@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import fi.hbflow.forms.FormRejected;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,8 +28,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *   <li>An optimistic-locking failure (or a task gone) while the task is <em>not</em> completed: something else changed
  *   the case at the same moment (a timer, another form). A 409 asking the worker to reload and send again.</li>
  *   <li>A 403 on a task still open stays a 403: the worker really lacks the permission.</li>
- *   <li>A form refused by the server-side check (400): the engine puts "Cannot submit task form &lt;id&gt;: " before
- *   our Finnish reason, and Tasklist shows it as is; the prefix is removed.</li>
+ *   <li>A form refused by the server-side check: the engine's REST routes answer it with 400 or (start, resolve) 500
+ *   and put "Cannot submit task form &lt;id&gt;: " or the like before our Finnish reason, which Tasklist shows as is;
+ *   the answer is 400 with the Finnish reason alone.</li>
  * </ul>
  * Only the form-submitting endpoints of {@code /engine-rest} and of Tasklist's own API are touched.
  */
@@ -37,7 +39,7 @@ public class WorkerAnswerFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerAnswerFilter.class);
 
   static final Pattern SUBMITTING = Pattern.compile(".*/(task/([^/]+)/(submit-form|complete|resolve)"
-      + "|process-definition/(key/)?[^/]+(/tenant-id/[^/]+)?/submit-form)$");
+      + "|process-definition/(key/)?[^/]+(/tenant-id/[^/]+)?/(submit-form|start))$");
   static final List<String> CONFLICT_SIGNS = List.of("updated by another transaction concurrently",
       "Cannot find task with id", "OptimisticLockingException");
   static final String ALREADY_DONE = "Tehtävä on jo käsitelty: toinen käyttäjä ehti tallentaa sen juuri ennen sinua. "
@@ -48,8 +50,8 @@ public class WorkerAnswerFilter extends OncePerRequestFilter {
   static final List<Integer> FAILED = List.of(HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
       HttpServletResponse.SC_FORBIDDEN, HttpServletResponse.SC_NOT_FOUND);
   /** The engine REST API's English prefix before the reason of a refused form, inside the JSON "message". */
-  static final Pattern ENGINE_PREFIX = Pattern.compile(
-      "\"message\":\"(Cannot submit task form [^\"\\s]+: |Cannot instantiate process definition [^\"\\s]+: )");
+  static final Pattern ENGINE_PREFIX = Pattern.compile("\"message\":\"(Cannot (submit task form|complete task|resolve "
+      + "task) [^\"\\s]+: |Cannot instantiate process definition [^\"\\s]+: )");
 
   private final Predicate<String> completedTask;
 
@@ -69,6 +71,11 @@ public class WorkerAnswerFilter extends OncePerRequestFilter {
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, wrapper);
     String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+    if ((wrapper.getStatus() == 400 || wrapper.getStatus() == 500) && body.contains(FormRejected.PREFIX)) {
+      // a refused form is the worker's to correct (400), whichever status the engine's REST route gave it
+      replaceBody(wrapper, response, 400, ENGINE_PREFIX.matcher(body).replaceFirst("\"message\":\""));
+      return;
+    }
     String conflict = conflict(request.getRequestURI(), wrapper.getStatus(), body);
     if (conflict != null) {
       LOG.info("Submission of {} answered 409 ({}); the engine answered {}: {}", request.getRequestURI(),

@@ -10,11 +10,14 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  */
 public final class FormRejected {
 
+  /** The start of every refusal's message. */
+  public static final String PREFIX = "Lomaketta ei voitu tallentaa: ";
+
   private FormRejected() {
   }
 
   public static FormFieldValidationException because(String activityId, List<String> problems) {
     return new FormFieldValidationException(activityId,
-        "Lomaketta ei voitu tallentaa: " + String.join(" ", problems));
+        PREFIX + String.join(" ", problems));
   }
 }

@@ -69,6 +69,23 @@ class WorkerAnswerFilterTest {
   }
 
   @Test
+  void aFormRefusedOnARouteThatAnswers500IsA400WithTheFinnishReason() throws Exception {
+    for (String route : List.of("/engine-rest/process-definition/key/hb-palveluprosessi/start",
+        "/engine-rest/task/7/resolve", "/camunda/api/engine/engine/default/task/7/complete")) {
+      MockHttpServletResponse refused = run(route, 500, "{\"type\":\"RestException\",\"message\":\"Cannot "
+          + "instantiate process definition hb-palveluprosessi:1:9: Lomaketta ei voitu tallentaa: Lomakkeessa ei ole "
+          + "kenttää 'paatospaiva'.\"}");
+      assertThat(refused.getStatus()).as(route).isEqualTo(400);
+      assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).as(route).isEqualTo("{\"type\":\"RestException\","
+          + "\"message\":\"Lomaketta ei voitu tallentaa: Lomakkeessa ei ole kenttää 'paatospaiva'.\"}");
+    }
+    MockHttpServletResponse complete = run("/engine-rest/task/7/complete", 400,
+        "{\"message\":\"Cannot complete task 7: Lomaketta ei voitu tallentaa: Päätös puuttuu.\"}");
+    assertThat(complete.getContentAsString(StandardCharsets.UTF_8))
+        .isEqualTo("{\"message\":\"Lomaketta ei voitu tallentaa: Päätös puuttuu.\"}");
+  }
+
+  @Test
   void otherAnswersPassUnchanged() throws Exception {
     MockHttpServletResponse refused = run("/engine-rest/task/42/submit-form", 400, "{\"message\":\"Lomaketta ei voitu\"}");
     assertThat(refused.getStatus()).isEqualTo(400);
