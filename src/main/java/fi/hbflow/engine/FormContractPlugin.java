@@ -23,7 +23,13 @@ import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.FormData;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionEntity;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -54,7 +60,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * The form contract, enforced by the engine for every door: a submitted task form or start form — through
- * {@code /engine-rest} ({@code submit-form}, {@code complete}, {@code resolve}, {@code start}), Tasklist's
+ * {@code /engine-rest} ({@code submit-form}, {@code complete}, {@code resolve}, {@code start}, {@code message}), Tasklist's
  * {@code /camunda/api/engine} (the same commands), HB Flow's own API and the Java API — may carry only the keys of the
  * deployed form of that task or start event, each with a value of its field's type (see {@link FormContract}).
  * Anything else is refused with HTTP 400 and a Finnish message naming the fields, before a single value is stored.
@@ -81,6 +87,7 @@ public class FormContractPlugin extends AbstractProcessEnginePlugin {
   private static final Field START_BUILDER = field(StartProcessInstanceCmd.class, "instantiationBuilder");
   private static final Field START_AT_BUILDER = field(StartProcessInstanceAtActivitiesCmd.class,
       "instantiationBuilder");
+  private static final Field MESSAGE_BUILDER = field(AbstractCorrelateMessageCmd.class, "builder");
 
   /** Parsed forms by form definition id (a deployed form never changes). */
   private final Map<String, FormContract> contracts = new ConcurrentHashMap<>();
@@ -106,7 +113,7 @@ public class FormContractPlugin extends AbstractProcessEnginePlugin {
 
   /** What a submitting command carries. */
   private record Submission(String taskId, ProcessInstantiationBuilderImpl builder, String processDefinitionId,
-                            Map<String, Object> variables, boolean atActivities) {
+                            Map<String, Object> variables, boolean atActivities, MessageCorrelationBuilderImpl message) {
   }
 
   private class Check extends CommandInterceptor {
@@ -134,7 +141,9 @@ public class FormContractPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public T execute(CommandContext ctx) {
-      if (submission.taskId() != null) {
+      if (submission.message() != null) {
+        checkMessage(ctx, submission.message(), submission.variables());
+      } else if (submission.taskId() != null) {
         checkTask(ctx, submission.taskId(), submission.variables());
       } else {
         checkStart(ctx, submission);
@@ -146,23 +155,34 @@ public class FormContractPlugin extends AbstractProcessEnginePlugin {
   private static Submission submission(Command<?> command) {
     if (command instanceof CompleteTaskCmd) { // also ResolveTaskCmd
       return new Submission((String) read(COMPLETE_TASK_ID, command), null, null, variables(read(COMPLETE_VARIABLES,
-          command)), false);
+          command)), false, null);
     }
     if (command instanceof SubmitTaskFormCmd) {
       return new Submission((String) read(SUBMIT_TASK_ID, command), null, null, variables(read(SUBMIT_PROPERTIES,
-          command)), false);
+          command)), false, null);
     }
     if (command instanceof SubmitStartFormCmd) {
       return new Submission(null, null, (String) read(START_FORM_DEFINITION, command),
-          variables(read(START_FORM_VARIABLES, command)), false);
+          variables(read(START_FORM_VARIABLES, command)), false, null);
     }
     if (command instanceof StartProcessInstanceCmd) {
       ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) read(START_BUILDER, command);
-      return new Submission(null, builder, null, variables(builder.getVariables()), false);
+      return new Submission(null, builder, null, variables(builder.getVariables()), false, null);
     }
     if (command instanceof StartProcessInstanceAtActivitiesCmd) {
       ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) read(START_AT_BUILDER, command);
-      return new Submission(null, builder, null, variables(builder.getVariables()), true);
+      return new Submission(null, builder, null, variables(builder.getVariables()), true, null);
+    }
+    if (command instanceof AbstractCorrelateMessageCmd) {
+      MessageCorrelationBuilderImpl message = (MessageCorrelationBuilderImpl) read(MESSAGE_BUILDER, command);
+      Map<String, Object> payload = new LinkedHashMap<>();
+      for (Map<String, Object> part : List.of(variables(message.getPayloadProcessInstanceVariables()),
+          variables(message.getPayloadProcessInstanceVariablesLocal()),
+          variables(message.getPayloadProcessInstanceVariablesToTriggeredScope()))) {
+        part.keySet().forEach(name -> payload.put(name, part instanceof VariableMap typed
+            ? typed.getValueTyped(name) : part.get(name)));
+      }
+      return new Submission(null, null, null, payload, false, message);
     }
     return null;
   }
@@ -211,6 +231,53 @@ public class FormContractPlugin extends AbstractProcessEnginePlugin {
     String startId = definition.getInitial() == null ? definition.getKey() : definition.getInitial().getId();
     FormContract contract = ctx.runWithoutAuthorization(() -> contract(ctx, startForm, startId));
     refuseProblems(startId, contract, submission.variables(), null);
+  }
+
+  /**
+   * A message's variables (REST {@code /message}: an electronic rectification request) are what the form of the task
+   * it arrives at would record — the task its event is attached to (HB_OIKAISUVAATIMUS: the form of
+   * Oikaisuvaatimusaika, where a request on paper is recorded) — or, for a message that starts a process, its start
+   * form. A message waited for without a task carries no variables.
+   */
+  private void checkMessage(CommandContext ctx, MessageCorrelationBuilderImpl message, Map<String, Object> variables) {
+    if (variables.isEmpty()) {
+      return;
+    }
+    ctx.runWithoutAuthorization(() -> {
+      RuntimeService runtime = ctx.getProcessEngineConfiguration().getRuntimeService();
+      List<String> instances = message.getProcessInstanceId() != null ? List.of(message.getProcessInstanceId())
+          : message.getBusinessKey() != null ? runtime.createProcessInstanceQuery()
+              .processInstanceBusinessKey(message.getBusinessKey()).list().stream().map(p -> p.getId()).toList()
+          : null;
+      List<EventSubscription> waiting = new ArrayList<>();
+      if (instances == null) {
+        waiting.addAll(runtime.createEventSubscriptionQuery().eventType("message").eventName(message.getMessageName())
+            .list());
+      } else {
+        instances.forEach(id -> waiting.addAll(runtime.createEventSubscriptionQuery().eventType("message")
+            .eventName(message.getMessageName()).processInstanceId(id).list()));
+      }
+      for (EventSubscription subscription : waiting) {
+        if (subscription.getExecutionId() == null) {
+          String definitionId = ((EventSubscriptionEntity) subscription).getConfiguration();
+          FormData startForm = new GetStartFormCmd(definitionId).execute(ctx);
+          refuseProblems(subscription.getActivityId(), contract(ctx, startForm, subscription.getActivityId()),
+              variables, null);
+          continue;
+        }
+        Task task = ctx.getProcessEngineConfiguration().getTaskService().createTaskQuery()
+            .executionId(subscription.getExecutionId()).singleResult();
+        if (task == null) {
+          refuseProblems(subscription.getActivityId(), FormContract.empty(subscription.getActivityId()), variables,
+              null);
+        } else {
+          TaskEntity entity = ctx.getTaskManager().findTaskById(task.getId());
+          refuseProblems(task.getTaskDefinitionKey(), contract(ctx, new GetTaskFormCmd(task.getId()).execute(ctx),
+              task.getTaskDefinitionKey()), variables, name -> plain(entity.getVariableTyped(name, true)));
+        }
+      }
+      return null;
+    });
   }
 
   private void refuseProblems(String activityId, FormContract contract, Map<String, Object> submitted,

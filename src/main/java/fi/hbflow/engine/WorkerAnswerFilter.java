@@ -39,7 +39,7 @@ public class WorkerAnswerFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerAnswerFilter.class);
 
   static final Pattern SUBMITTING = Pattern.compile(".*/(task/([^/]+)/(submit-form|complete|resolve)"
-      + "|process-definition/(key/)?[^/]+(/tenant-id/[^/]+)?/(submit-form|start))$");
+      + "|process-definition/(key/)?[^/]+(/tenant-id/[^/]+)?/(submit-form|start)|message)$");
   static final List<String> CONFLICT_SIGNS = List.of("updated by another transaction concurrently",
       "Cannot find task with id", "OptimisticLockingException");
   static final String ALREADY_DONE = "Tehtävä on jo käsitelty: toinen käyttäjä ehti tallentaa sen juuri ennen sinua. "

@@ -139,6 +139,27 @@ class FormContractProcessTest {
   }
 
   @Test
+  void anElectronicRectificationRequestCarriesOnlyWhatItsFormRecords() {
+    ProcessInstance pi = hb.toDecision(standardAssessment());
+    hb.complete(pi, "Task_Paatos", HbCaseDriver.decision("hylatty"));
+    hb.complete(pi, "Task_Tiedoksianto", Map.of("tiedoksiantopaiva", "2026-06-13", "tiedoksiantotapa", "sahkoinen"));
+
+    // the message would also turn the refusal into a grant: refused, the window still open
+    assertThatThrownBy(() -> engine.getRuntimeService().createMessageCorrelation("HB_OIKAISUVAATIMUS")
+        .processInstanceBusinessKey(pi.getBusinessKey())
+        .setVariable("oikaisuvaatimuksenSisalto", "Vaadin oikaisua.").setVariable("paatos", "myonnetty").correlate())
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Lomakkeessa ei ole kenttää 'paatos'");
+    assertThat(pi).isWaitingAt("Task_OikaisuvaatimusAika");
+    assertThat(hb.variable(pi, "paatos")).isEqualTo("hylatty");
+
+    engine.getRuntimeService().createMessageCorrelation("HB_OIKAISUVAATIMUS")
+        .processInstanceBusinessKey(pi.getBusinessKey())
+        .setVariable("oikaisuvaatimuksenSisalto", "Vaadin päätöksen oikaisua: tarve on arvioitu liian pieneksi.")
+        .correlate();
+    assertThat(pi).isWaitingAt("Task_Oikaisuvaatimus");
+  }
+
+  @Test
   void aStartInTheMiddleOfTheProcessIsOnlyForTheAdministrator() {
     engine.getIdentityService().setAuthentication("sanna", List.of("sosiaalityo"));
     try {
