@@ -56,6 +56,7 @@ public final class TestEngine {
     c.setHistory("full");
     c.setEnforceHistoryTimeToLive(true);
     c.setDefaultSerializationFormat("application/json");
+    c.setDeserializationTypeValidationEnabled(true);
     c.setExpressionManager(new MockExpressionManager());
     // group ids such as hb-vastuuhenkilot contain hyphens, which the engine's default id pattern refuses
     c.setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+|camunda-admin");
