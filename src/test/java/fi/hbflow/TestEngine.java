@@ -61,7 +61,8 @@ public final class TestEngine {
     // group ids such as hb-vastuuhenkilot contain hyphens, which the engine's default id pattern refuses
     c.setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+|camunda-admin");
     c.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin(), new FormRejectionPlugin(),
-        new fi.hbflow.engine.TaskQueryAuthorizationPlugin(), new fi.hbflow.engine.FormContractPlugin())));
+        new fi.hbflow.engine.TaskQueryAuthorizationPlugin(), new fi.hbflow.engine.FormContractPlugin(),
+        new fi.hbflow.engine.ReadAccessLogPlugin(fi.hbflow.accesslog.CollectedReads.MODEL_TESTS))));
     return c;
   }
 }

@@ -1,5 +1,6 @@
 package fi.hbflow.engine;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
@@ -24,6 +25,11 @@ public final class EngineContext {
   /** Today in Finland by the engine clock (tests move it with {@code ClockUtil}). */
   public static LocalDate today() {
     return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), FINLAND);
+  }
+
+  /** Now by the engine clock (tests move it with {@code ClockUtil}). */
+  public static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
   }
 
   /**

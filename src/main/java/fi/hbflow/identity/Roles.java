@@ -14,6 +14,8 @@ public final class Roles {
   public static final String PROCESS_OWNERS = "prosessinomistajat";
   public static final String MANAGEMENT = "johto";
   public static final String DEVELOPERS = "kehittajat";
+  /** The data-protection officer (tietosuojavastaava): reads the read-access log of a case; no engine rights. */
+  public static final String DATA_PROTECTION = "tietosuoja";
 
   /** A group, its Finnish name, and the demo user who belongs to it (demo profile only). */
   public record Role(String groupId, String name, String demoUser, String demoUserName, List<String> starts,
@@ -37,7 +39,9 @@ public final class Roles {
       new Role(INDIVIDUAL_MATTERS_SECTION, "Yksilöasioiden jaosto", "jaosto", "Jaana Jaosto", List.of(), true),
       new Role(PROCESS_OWNERS, "Prosessinomistajat", "prosessinomistaja", "Olli Omistaja", List.of(), false),
       new Role(MANAGEMENT, "Johto", "johtaja", "Jorma Johtaja", List.of(), false),
-      new Role(DEVELOPERS, "Kehittäjät", "kehittaja", "Kaisa Kehittäjä", DEVELOPMENT_PROCESSES, true));
+      new Role(DEVELOPERS, "Kehittäjät", "kehittaja", "Kaisa Kehittäjä", DEVELOPMENT_PROCESSES, true),
+      new Role(DATA_PROTECTION, "Tietosuojavastaava", "tietosuojavastaava", "Tiina Tietosuojavastaava", List.of(),
+          false));
 
   private Roles() {
   }

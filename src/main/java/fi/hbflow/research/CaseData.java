@@ -12,13 +12,20 @@ import java.util.Map;
  * @param values      the latest value of each variable
  * @param firstValues the first value recorded of each event date ({@link ResearchExport#EVENT_DATES}): a later
  *                    re-assessment or new decision must not move the lead time against the legal clock
+ * @param processInstanceId the case's process instance (for the read-access log's disclosure row; never exported),
+ *                    or null
  */
 public record CaseData(String businessKey, boolean ended, boolean terminated, Map<String, Object> values,
-                       Map<String, Object> firstValues) {
+                       Map<String, Object> firstValues, String processInstanceId) {
 
   public CaseData {
     values = Map.copyOf(values);
     firstValues = Map.copyOf(firstValues);
+  }
+
+  public CaseData(String businessKey, boolean ended, boolean terminated, Map<String, Object> values,
+                  Map<String, Object> firstValues) {
+    this(businessKey, ended, terminated, values, firstValues, null);
   }
 
   /** The first recorded value of an event date, else its latest value. */

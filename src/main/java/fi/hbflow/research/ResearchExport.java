@@ -86,7 +86,7 @@ public class ResearchExport {
       String key = instance.getBusinessKey() != null ? instance.getBusinessKey() : "id:" + instance.getId();
       boolean terminated = HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(instance.getState())
           || HistoricProcessInstance.STATE_INTERNALLY_TERMINATED.equals(instance.getState());
-      cases.add(new CaseData(key, instance.getEndTime() != null, terminated, values, firstValues));
+      cases.add(new CaseData(key, instance.getEndTime() != null, terminated, values, firstValues, instance.getId()));
     }
     return cases;
   }

@@ -1,17 +1,25 @@
 package fi.hbflow.research;
 
+import fi.hbflow.accesslog.JdbcReadAccessLog;
+import fi.hbflow.accesslog.Purposes;
+import fi.hbflow.accesslog.ReadAccess;
+import fi.hbflow.accesslog.ReadAccessLog;
+import fi.hbflow.accesslog.ReadKind;
 import fi.hbflow.engine.EngineContext;
 import fi.hbflow.identity.Roles;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
@@ -29,7 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
  * for the columns). HTTP basic auth (the filter of {@code /hbflow/api/*} answers 401 without it); only the groups
  * {@value Roles#PROCESS_OWNERS} and {@value Roles#DEVELOPERS} may run it (403 otherwise). The cases are read without
  * the caller's engine authorizations, since a development worker may not read cases at all: the group check above is
- * what allows it. Every export is logged in {@code hb_export_log} and in the application log.
+ * what allows it. Every export is logged in {@code hb_export_log} and in the application log, and each case in it as
+ * a disclosure in the read-access log ({@code hb_lukuloki}: who, which case, which variables, for research), so that
+ * the client's log extract shows it (Asiakastietolaki 703/2023 11 §).
  *
  * <ul>
  *   <li>200 {@code text/csv}: the file (UTF-8 with BOM, {@code ;});</li>
@@ -48,6 +58,7 @@ public class ResearchExportController {
 
   private final ProcessEngine engine;
   private final ExportLog exportLog;
+  private final ReadAccessLog readAccessLog;
   private final String pseudonymKey;
   private final boolean demo;
 
@@ -56,6 +67,7 @@ public class ResearchExportController {
                                   @Value("${hbflow.demo-users.enabled:false}") boolean demo) {
     this.engine = engine;
     this.exportLog = new ExportLog(new JdbcTemplate(dataSource));
+    this.readAccessLog = new JdbcReadAccessLog(dataSource);
     this.pseudonymKey = pseudonymKey == null ? "" : pseudonymKey.trim();
     this.demo = demo;
   }
@@ -97,12 +109,28 @@ public class ResearchExportController {
     // logged before the data leaves: no export without its log row
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     exportLog.record(now, user, rows.size());
+    readAccessLog.record(disclosures(cases, user, EngineContext.withoutCallerAuthorization(identity,
+        () -> identity.createUserQuery().userId(user).singleResult()), now.toInstant()));
     LOG.info("Research export by " + user + ": " + rows.size() + " cases at " + now);
 
     return ResponseEntity.ok().contentType(CSV).cacheControl(CacheControl.noStore())
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hb-tutkimusaineisto-"
             + EngineContext.today() + ".csv\"")
         .body(csv);
+  }
+
+  /** One disclosure row per exported case: the variables it was computed from (exported only as codes and figures). */
+  static List<ReadAccess> disclosures(List<CaseData> cases, String userId, User user, Instant at) {
+    String userName = user == null ? null : ReadAccess.nameOf(user.getFirstName(), user.getLastName());
+    List<ReadAccess> rows = new ArrayList<>(cases.size());
+    for (CaseData c : cases) {
+      Set<String> names = new TreeSet<>(c.values().keySet());
+      names.addAll(c.firstValues().keySet());
+      rows.add(new ReadAccess(at, userId, userName, c.processInstanceId(),
+          c.businessKey().startsWith("id:") ? null : c.businessKey(), ReadKind.RESEARCH_EXPORT.label(),
+          List.copyOf(names), Purposes.RESEARCH));
+    }
+    return rows;
   }
 
   private static ResponseEntity<Map<String, String>> refuse(HttpStatus status, String message) {

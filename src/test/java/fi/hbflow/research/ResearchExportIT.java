@@ -2,6 +2,10 @@ package fi.hbflow.research;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.hbflow.accesslog.Purposes;
+import fi.hbflow.accesslog.ReadKind;
 import fi.hbflow.research.Evaluations.Evaluation;
 import fi.hbflow.research.Feedbacks.Feedback;
 import java.net.URI;
@@ -11,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -187,6 +192,42 @@ class ResearchExportIT {
     assertThat(log.get("USER_ID")).isEqualTo("kehittaja");
     assertThat(((Number) log.get("ROW_COUNT")).intValue()).isEqualTo(2);
     assertThat(log.get("EXPORTED_AT")).isNotNull();
+  }
+
+  @Test
+  void eachExportedCaseIsADisclosureInItsReadAccessLog() throws Exception {
+    int before = disclosures(running).size();
+    assertThat(get("kehittaja").statusCode()).isEqualTo(200);
+
+    for (String caseKey : List.of(running, ended)) {
+      List<JsonNode> rows = disclosures(caseKey);
+      JsonNode latest = rows.get(0);
+      assertThat(latest.get("kayttaja").asText()).isEqualTo("kehittaja");
+      assertThat(latest.get("kayttajanNimi").asText()).isEqualTo("Kaisa Kehittäjä");
+      assertThat(latest.get("tarkoitus").asText()).isEqualTo(Purposes.RESEARCH);
+      assertThat(latest.get("prosessi").asText()).isNotBlank();
+      // the variables the row was computed from; the export reads no name, henkilötunnus or free text
+      assertThat(latest.get("mita").asText()).startsWith("luovutus: tutkimusaineisto (pseudonymisoitu): ")
+          .contains("kotikunta").doesNotContain("asiakasNimi").doesNotContain("henkilotunnus");
+    }
+    // one row per export per case: the export's own reading of the history is not logged a second time
+    assertThat(disclosures(running)).hasSize(before + 1);
+  }
+
+  /** The case's research-export rows in its read-access log, newest first, as the data-protection officer sees them. */
+  private List<JsonNode> disclosures(String caseKey) throws Exception {
+    String basic = Base64.getEncoder().encodeToString("tietosuojavastaava:demo".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> log = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/hbflow/api/cases/" + caseKey + "/access-log")).header("Authorization", "Basic " + basic).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
+    List<JsonNode> rows = new ArrayList<>();
+    new ObjectMapper().readTree(log.body()).forEach(row -> {
+      if (row.get("mita").asText().startsWith(ReadKind.RESEARCH_EXPORT.label())) {
+        rows.add(row);
+      }
+    });
+    return rows;
   }
 
   @Test
