@@ -130,13 +130,19 @@ public class FormContractPlugin extends AbstractProcessEnginePlugin {
     }
   }
 
-  private class Checked<T> implements Command<T> {
+  /** A submitting command, run after its form contract is checked. */
+  final class Checked<T> implements Command<T> {
     private final Command<T> command;
     private final Submission submission;
 
     Checked(Command<T> command, Submission submission) {
       this.command = command;
       this.submission = submission;
+    }
+
+    /** The engine's own command (for the read-access log, which recognises it). */
+    Command<T> command() {
+      return command;
     }
 
     @Override

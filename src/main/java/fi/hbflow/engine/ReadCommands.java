@@ -81,6 +81,9 @@ final class ReadCommands {
 
   /** What the command reads, or null if it returns no variable value. */
   static Read recognise(Command<?> command) {
+    if (command instanceof FormContractPlugin.Checked<?> checked) {
+      command = checked.command(); // a submission the form contract checks first
+    }
     if (command instanceof GetTaskFormVariablesCmd form) {
       return new TaskRead(ReadKind.TASK_FORM, form.resourceId, null);
     }
