@@ -60,6 +60,9 @@ public final class TestEngine {
     c.setExpressionManager(new MockExpressionManager());
     // group ids such as hb-vastuuhenkilot contain hyphens, which the engine's default id pattern refuses
     c.setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+|camunda-admin");
+    // least rights, as in application.yaml: variables need their own read permission, candidates get TASK_WORK
+    c.setEnforceSpecificVariablePermission(true);
+    c.setDefaultUserPermissionNameForTask("TASK_WORK");
     c.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin(), new FormRejectionPlugin(),
         new fi.hbflow.engine.TaskQueryAuthorizationPlugin(), new fi.hbflow.engine.FormContractPlugin(),
         new fi.hbflow.engine.ReadAccessLogPlugin(fi.hbflow.accesslog.CollectedReads.MODEL_TESTS))));

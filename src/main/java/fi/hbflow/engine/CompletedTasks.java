@@ -1,13 +1,33 @@
 package fi.hbflow.engine;
 
-import java.util.function.Predicate;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
- * Whether a task has been completed (it is finished in the history), asked outside the caller's authorizations: the
- * caller's permission on the task went with it, and the question is only whether the work was done.
+ * What became of a task a user failed to submit, asked outside the caller's authorizations: the caller's permission
+ * on the task went with it, and the questions are only whether the task exists, whether the work was done, and
+ * whether it was this user's to do (routed to one of their groups, or assigned to them).
  */
-public final class CompletedTasks implements Predicate<String> {
+public final class CompletedTasks implements WorkerAnswerFilter.TaskStates {
+
+  /** A task as the submitting user's answer needs to know it. */
+  public enum State {
+    /** Still open (or not yet in the history). */
+    OPEN,
+    /** No such task, open or finished. */
+    UNKNOWN,
+    /** Finished, and it was the user's to work: one of their groups was its candidate, or it was assigned to them. */
+    COMPLETED_BY_THEIR_GROUP,
+    /** Finished, and never the user's: they are told no more than that they may not. */
+    COMPLETED_ELSEWHERE
+  }
 
   private final ProcessEngine engine;
 
@@ -16,8 +36,32 @@ public final class CompletedTasks implements Predicate<String> {
   }
 
   @Override
-  public boolean test(String taskId) {
-    return EngineContext.withoutCallerAuthorization(engine.getIdentityService(), () ->
-        engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0);
+  public State state(String taskId, String userId) {
+    IdentityService identity = engine.getIdentityService();
+    return EngineContext.withoutCallerAuthorization(identity, () -> {
+      HistoryService history = engine.getHistoryService();
+      HistoricTaskInstance task = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        return engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0 ? State.OPEN : State.UNKNOWN;
+      }
+      if (task.getEndTime() == null) {
+        return State.OPEN;
+      }
+      if (userId == null) {
+        return State.COMPLETED_ELSEWHERE;
+      }
+      if (userId.equals(task.getAssignee())) {
+        return State.COMPLETED_BY_THEIR_GROUP;
+      }
+      Set<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
+          .collect(Collectors.toSet());
+      for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(taskId)
+          .type(IdentityLinkType.CANDIDATE).list()) {
+        if (userId.equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId()))) {
+          return State.COMPLETED_BY_THEIR_GROUP;
+        }
+      }
+      return State.COMPLETED_ELSEWHERE;
+    });
   }
 }

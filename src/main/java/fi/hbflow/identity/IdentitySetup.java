@@ -1,30 +1,48 @@
 package fi.hbflow.identity;
 
 import fi.hbflow.identity.Roles.Role;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Seeds, idempotently, the HB groups, what each may do (authorizations), one shared Tasklist filter per working group,
- * and — in the demo profile only — one demo user per group. Running it twice changes nothing.
+ * Seeds, idempotently, the HB groups, what each may do (authorizations: exactly the least-read table of
+ * {@link #leastRights}, removing what earlier versions granted beyond it), one shared Tasklist filter per working
+ * group, and — in the demo profile only — one demo user per group; and upgrades the per-task authorizations that
+ * earlier versions made. It runs at every start, on existing databases too. Running it twice changes nothing.
  */
 public class IdentitySetup {
 
   /** Processes whose tasks workers see (READ on the definition: forms and diagrams in Tasklist). */
   static final List<String> HB_PROCESSES = List.of("hb-palveluprosessi", "hb-tuen-valinta", "hb-maaraikavalvonta",
       "hb-budjetin-kaytto", "hb-kehittamistapahtuma", "hb-koulutus");
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
+  private static final String ANY = Authorization.ANY;
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -39,6 +57,7 @@ public class IdentitySetup {
   }
 
   public void seed(boolean demoUsers, String demoPassword) {
+    upgradeTaskAuthorizations();
     int priority = 0;
     for (Role role : Roles.ALL) {
       group(role);
@@ -61,35 +80,172 @@ public class IdentitySetup {
     }
   }
 
-  private void grantWhatRoleNeeds(Role role) {
+  /** A resource (type and id) whose permissions this class decides for every HB group. */
+  record Target(Resource resource, String resourceId) {
+  }
+
+  /**
+   * Every resource whose permissions this class decides for the HB groups: what some group is granted now, and what
+   * earlier versions granted (a process owner's ALL on every process, management's READ on every case, ...). Each HB
+   * group has exactly the permissions of {@link #leastRights} on these, and none where that names nothing.
+   */
+  static final List<Target> MANAGED = managed();
+
+  private static List<Target> managed() {
+    List<Target> targets = new ArrayList<>();
+    for (String app : List.of("tasklist", "cockpit", "admin", "welcome", ANY)) {
+      targets.add(new Target(Resources.APPLICATION, app));
+    }
+    HB_PROCESSES.forEach(p -> targets.add(new Target(Resources.PROCESS_DEFINITION, p)));
+    for (Resource any : List.of(Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE, Resources.TASK,
+        Resources.HISTORIC_TASK, Resources.HISTORIC_PROCESS_INSTANCE, Resources.DECISION_DEFINITION,
+        Resources.DECISION_REQUIREMENTS_DEFINITION, Resources.DEPLOYMENT)) {
+      targets.add(new Target(any, ANY));
+    }
+    return List.copyOf(targets);
+  }
+
+  /**
+   * The least-read table (README, "Roolit: kuka lukee ja kirjoittaa mitä"): what the group may do on each managed
+   * resource; a resource not named here, nothing.
+   * <ul>
+   *   <li>Working groups: Tasklist, the HB processes' definitions (forms, diagrams), starting the processes they
+   *   start. Their tasks they read and work through the per-task authorization the engine gives a task's candidate
+   *   group (READ, TASK_WORK, READ_VARIABLE: see application.yaml), nothing else of any case: no UPDATE, no variable
+   *   writes outside the form, no other group's tasks.</li>
+   *   <li>Process owners: deploy models (Camunda Modeler), see instances and incidents in Cockpit (READ_INSTANCE on
+   *   the definitions, without READ_INSTANCE_VARIABLE; no history, whose task names carry clients' names), try
+   *   decision tables. They neither work tasks nor change cases.</li>
+   *   <li>Management: Cockpit only, for the HB dashboard (its aggregate SQL runs without the caller's rights).</li>
+   * </ul>
+   * Variable writes (UPDATE_VARIABLE, UPDATE on instances and tasks) remain only with {@code camunda-admin}.
+   */
+  static Map<Target, Permission[]> leastRights(Role role) {
+    Map<Target, Permission[]> table = new LinkedHashMap<>();
     String g = role.groupId();
     if (role.worksTasks()) {
-      grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      table.put(new Target(Resources.APPLICATION, "tasklist"), new Permission[] {Permissions.ACCESS});
       for (String process : HB_PROCESSES) {
-        grant(g, Resources.PROCESS_DEFINITION, process, role.starts().contains(process)
-            ? new Permission[] {Permissions.READ, Permissions.CREATE_INSTANCE} : new Permission[] {Permissions.READ});
+        table.put(new Target(Resources.PROCESS_DEFINITION, process), role.starts().contains(process)
+            ? new Permission[] {ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE}
+            : new Permission[] {ProcessDefinitionPermissions.READ});
       }
       if (role.startsCases()) {
-        grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        table.put(new Target(Resources.PROCESS_INSTANCE, ANY), new Permission[] {ProcessInstancePermissions.CREATE});
       }
     }
     if (Roles.MANAGEMENT.equals(g) || Roles.PROCESS_OWNERS.equals(g)) {
-      grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grant(g, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
-      grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-      grant(g, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
-      grant(g, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
-      grant(g, Resources.DEPLOYMENT, "*", Permissions.READ);
+      table.put(new Target(Resources.APPLICATION, "cockpit"), new Permission[] {Permissions.ACCESS});
     }
     if (Roles.PROCESS_OWNERS.equals(g)) {
       // process owners deploy the BPMN, DMN and forms they edit in Camunda Modeler
-      grant(g, Resources.DEPLOYMENT, "*", Permissions.ALL);
-      grant(g, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
-      grant(g, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
-      grant(g, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
+      table.put(new Target(Resources.DEPLOYMENT, ANY),
+          new Permission[] {Permissions.CREATE, Permissions.READ, Permissions.DELETE});
+      // no READ_HISTORY: the history's task names carry the client's name (Tasklist lists names, not variables)
+      table.put(new Target(Resources.PROCESS_DEFINITION, ANY), new Permission[] {ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE});
+      table.put(new Target(Resources.DECISION_DEFINITION, ANY),
+          new Permission[] {Permissions.READ, Permissions.CREATE_INSTANCE});
+      table.put(new Target(Resources.DECISION_REQUIREMENTS_DEFINITION, ANY), new Permission[] {Permissions.READ});
+    }
+    return table;
+  }
+
+  private void grantWhatRoleNeeds(Role role) {
+    Map<Target, Permission[]> table = leastRights(role);
+    for (Target target : MANAGED) {
+      grantExactly(role.groupId(), target, table.getOrDefault(target, new Permission[0]));
     }
   }
 
+  /** The group's grant on the target becomes exactly these permissions (none: the grant is removed). */
+  private void grantExactly(String groupId, Target target, Permission[] permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(groupId).resourceType(target.resource()).resourceId(target.resourceId()).singleResult();
+    if (permissions.length == 0) {
+      if (existing != null) {
+        LOG.info("Group {}: removed its permissions on {} {} (least rights)", groupId,
+            target.resource().resourceName(), target.resourceId());
+        authorizations.deleteAuthorization(existing.getId());
+      }
+      return;
+    }
+    if (existing != null && hasExactly(existing, target.resource(), permissions)) {
+      return;
+    }
+    Authorization auth = existing != null ? existing : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    if (existing == null) {
+      auth.setGroupId(groupId);
+      auth.setResource(target.resource());
+      auth.setResourceId(target.resourceId());
+    } else {
+      LOG.info("Group {}: permissions on {} {} set to {} (least rights)", groupId, target.resource().resourceName(),
+          target.resourceId(), Arrays.stream(permissions).map(Permission::getName).toList());
+    }
+    auth.setPermissions(permissions);
+    authorizations.saveAuthorization(auth);
+  }
+
+  /** Every permission constant of the engine, to compare a grant with the table whatever its resource. */
+  private static final List<Permission> KNOWN = Stream.of(Permissions.values(), ProcessDefinitionPermissions.values(),
+          ProcessInstancePermissions.values(), TaskPermissions.values(), HistoricTaskPermissions.values(),
+          HistoricProcessInstancePermissions.values())
+      .flatMap(Arrays::stream).map(Permission.class::cast)
+      .filter(p -> p.getValue() != 0 && p.getValue() != Integer.MAX_VALUE).toList();
+
+  /** Whether the grant has these permissions on its resource and no other. */
+  static boolean hasExactly(Authorization auth, Resource resource, Permission[] permissions) {
+    int wanted = 0;
+    for (Permission p : permissions) {
+      wanted |= p.getValue();
+    }
+    if (auth.isEveryPermissionGranted()) {
+      return wanted == Integer.MAX_VALUE;
+    }
+    for (Permission p : KNOWN) {
+      if (Arrays.stream(p.getTypes()).anyMatch(t -> t.resourceType() == resource.resourceType())
+          && auth.isPermissionGranted(p) != ((wanted & p.getValue()) == p.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The per-task authorizations that earlier versions had the engine make (READ and UPDATE for a task's candidate
+   * group or assignee: UPDATE let a worker change any variable of the case) become what the engine now makes: READ,
+   * TASK_WORK and READ_VARIABLE. Only open tasks have them (the engine deletes them with the task). Idempotent; a
+   * grant on every task ({@code *}, the administrators') is left alone.
+   *
+   * @return how many were upgraded
+   */
+  int upgradeTaskAuthorizations() {
+    int upgraded = 0;
+    for (Authorization auth : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+        .hasPermission(TaskPermissions.UPDATE).list()) {
+      if (auth.getAuthorizationType() != Authorization.AUTH_TYPE_GRANT || ANY.equals(auth.getResourceId())
+          || auth.isEveryPermissionGranted()) {
+        continue;
+      }
+      auth.removePermission(TaskPermissions.UPDATE);
+      auth.addPermission(TaskPermissions.READ);
+      auth.addPermission(TaskPermissions.TASK_WORK);
+      auth.addPermission(TaskPermissions.READ_VARIABLE);
+      try {
+        authorizations.saveAuthorization(auth);
+        upgraded++;
+      } catch (OptimisticLockingException | NotFoundException another) {
+        // another node upgraded it, or the task was completed meanwhile (its authorizations went with it)
+      }
+    }
+    if (upgraded > 0) {
+      LOG.info("{} per-task authorizations of open tasks upgraded from UPDATE to READ, TASK_WORK, READ_VARIABLE",
+          upgraded);
+    }
+    return upgraded;
+  }
+
+  /** Adds the permissions to the group's grant on the resource (the Tasklist filters). */
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
     Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
         .resourceType(resource).resourceId(resourceId).singleResult();

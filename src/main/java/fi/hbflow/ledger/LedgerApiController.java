@@ -1,5 +1,6 @@
 package fi.hbflow.ledger;
 
+import fi.hbflow.engine.TaskWork;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * REST for integrations (e.g. the voucher system): {@code POST /hbflow/api/cases/{businessKey}/expenses} records one
  * expense in the case's budget-use ledger by submitting the ledger's open expense form ({@code Task_Kulut}) as the
- * calling user, so the very same server checks and the same transaction apply as in Tasklist. HTTP basic auth
+ * calling user, so the very same server checks apply as in Tasklist; the task is claimed for the caller in the same
+ * transaction, so a refused expense leaves it unclaimed. HTTP basic auth
  * ({@link LedgerConfig}); the caller needs to see the task (the routing table gives it to their group).
  *
  * <ul>
@@ -78,10 +80,8 @@ public class LedgerApiController {
     form.put("kulunSelite", expense.selite());
     VariableMap ledger;
     try {
-      if (task.getAssignee() == null) {
-        engine.getTaskService().claim(task.getId(), caller.getUserId());
-      }
-      ledger = engine.getFormService().submitTaskFormWithVariablesInReturn(task.getId(), form, true);
+      // claimed and submitted in one transaction: a refused expense leaves the task unclaimed
+      ledger = TaskWork.claimAndSubmit(engine, task.getId(), caller.getUserId(), form);
     } catch (FormFieldValidationException refused) {
       return answer(HttpStatus.BAD_REQUEST, refused.getMessage());
     } catch (AuthorizationException e) {

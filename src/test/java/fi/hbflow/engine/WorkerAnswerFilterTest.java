@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
+import fi.hbflow.engine.CompletedTasks.State;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 class WorkerAnswerFilterTest {
 
-  final WorkerAnswerFilter filter = new WorkerAnswerFilter(Set.of("done-1")::contains);
+  /** done-1: completed, routed to sami's group; done-2: completed, someone else's; open-2, 42, a1-b2: open. */
+  final WorkerAnswerFilter filter = new WorkerAnswerFilter((taskId, userId) -> switch (taskId) {
+    case "done-1" -> "sami".equals(userId) ? State.COMPLETED_BY_THEIR_GROUP : State.COMPLETED_ELSEWHERE;
+    case "done-2" -> State.COMPLETED_ELSEWHERE;
+    case "gone-9" -> State.UNKNOWN;
+    default -> State.OPEN;
+  });
 
   @Test
   void whateverStepTheLoserFailedInATaskCompletedMeanwhileIsAConflict() throws Exception {
@@ -102,8 +109,71 @@ class WorkerAnswerFilterTest {
     assertThat(startConflictText.getStatus()).isEqualTo(500);
   }
 
+  @Test
+  void anUnknownTaskIsNotFoundInFinnish() throws Exception {
+    // the engine: 500 "Cannot find task" from submit-form, 404 from complete; neither a conflict to send again
+    for (String path : List.of("/engine-rest/task/gone-9/submit-form", "/engine-rest/task/gone-9/complete",
+        "/camunda/api/engine/engine/default/task/gone-9/submit-form")) {
+      MockHttpServletResponse response = run(path, path.endsWith("complete") ? 404 : 500,
+          "{\"type\":\"RestException\",\"message\":\"Cannot submit task form gone-9: Cannot find task with id gone-9\"}");
+      assertThat(response.getStatus()).as(path).isEqualTo(404);
+      assertThat(response.getContentAsString(StandardCharsets.UTF_8))
+          .isEqualTo("{\"type\":\"NotFound\",\"message\":\"" + WorkerAnswerFilter.NOT_FOUND + "\"}")
+          .contains("Tehtävää ei löydy");
+    }
+  }
+
+  @Test
+  void aCompletedTaskThatWasNeverTheirsIsRefusedNotAConflict() throws Exception {
+    String forbidden = "{\"type\":\"AuthorizationException\",\"message\":\"The user with id 'pia' does not have "
+        + "one of the following permissions: 'TASK_WORK' permission on resource '%s' of type 'Task'\"}";
+    // pia's group never had done-1; nobody of hers had done-2
+    for (String task : List.of("done-1", "done-2")) {
+      MockHttpServletResponse response = run("/engine-rest/task/" + task + "/submit-form", 403,
+          forbidden.formatted(task), "pia");
+      assertThat(response.getStatus()).as(task).isEqualTo(403);
+      assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(task)
+          .isEqualTo("{\"type\":\"Forbidden\",\"message\":\"" + WorkerAnswerFilter.NOT_YOURS + "\"}")
+          .doesNotContain("jo käsitelty");
+    }
+    // without credentials the engine answers 401 before any of this
+    MockHttpServletResponse anonymous = run("/engine-rest/task/done-1/submit-form", 500,
+        "{\"message\":\"Cannot find task with id done-1\"}", null);
+    assertThat(anonymous.getStatus()).isEqualTo(403);
+  }
+
+  @Test
+  void theSubmittingUserIsTheOneOfBasicAuthOrOfTheTasklistSession() {
+    MockHttpServletRequest rest = new MockHttpServletRequest("POST", "/engine-rest/task/1/submit-form");
+    rest.addHeader("Authorization", basic("sami:salasana:jossa:kaksoispisteitä"));
+    assertThat(WorkerAnswerFilter.caller(rest)).isEqualTo("sami");
+    MockHttpServletRequest tasklist = new MockHttpServletRequest("POST",
+        "/camunda/api/engine/engine/default/task/1/submit-form");
+    var authentications = new org.camunda.bpm.webapp.impl.security.auth.Authentications();
+    authentications.addOrReplace(new org.camunda.bpm.webapp.impl.security.auth.UserAuthentication("pia", "default"));
+    org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil.updateSession(tasklist.getSession(true),
+        authentications);
+    assertThat(WorkerAnswerFilter.caller(tasklist)).isEqualTo("pia");
+    MockHttpServletRequest otherEngine = new MockHttpServletRequest("POST",
+        "/camunda/api/engine/engine/toinen/task/1/submit-form");
+    otherEngine.setSession(tasklist.getSession());
+    assertThat(WorkerAnswerFilter.caller(otherEngine)).isNull();
+    assertThat(WorkerAnswerFilter.caller(new MockHttpServletRequest("POST", "/engine-rest/task/1/complete"))).isNull();
+  }
+
+  private static String basic(String credentials) {
+    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+  }
+
   private MockHttpServletResponse run(String uri, int status, String body) throws Exception {
+    return run(uri, status, body, "sami");
+  }
+
+  private MockHttpServletResponse run(String uri, int status, String body, String user) throws Exception {
     MockHttpServletRequest request = new MockHttpServletRequest("POST", uri);
+    if (user != null) {
+      request.addHeader("Authorization", basic(user + ":salasana"));
+    }
     MockHttpServletResponse response = new MockHttpServletResponse();
     filter.doFilter(request, response, (req, res) -> {
       ((HttpServletResponse) res).setStatus(status);

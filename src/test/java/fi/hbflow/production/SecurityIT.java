@@ -78,7 +78,8 @@ class SecurityIT {
     assertThat(sanna.get("/task").status()).isEqualTo(200);
 
     // a wrong password: 401, and the engine's brute-force delay holds the account a few seconds (3 s, doubling with
-    // each further failure; locked after 10), so that even the right password is refused at once after it
+    // each further failure up to 60 s; never locked for good, see LeastRightsIT), so that even the right password is
+    // refused at once after it
     worker("arvaamaton", Roles.SOCIAL_WORK);
     Rest guessed = admin.as("arvaamaton", HbCase.PASSWORD);
     assertThat(guessed.get("/task").status()).isEqualTo(200);
