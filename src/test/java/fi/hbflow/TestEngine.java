@@ -61,6 +61,7 @@ public final class TestEngine {
     c.setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+|camunda-admin");
     c.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin(), new FormRejectionPlugin(),
         new fi.hbflow.engine.TaskQueryAuthorizationPlugin())));
+    c.getProcessEnginePlugins().add(new fi.hbflow.engine.ModelSafetyPlugin()); // replaces the mock expression manager
     return c;
   }
 }
