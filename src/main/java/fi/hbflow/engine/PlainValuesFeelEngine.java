@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * reads any other Java object it is given as a context whose methods it may call (getters, and any method by name),
  * which would reach {@code getClass()} and reflection from a variable holding, say, the execution or a deserialized
  * object. A variable or table input that is not a plain value (see {@link ExpressionPolicy#isPlain}) refuses the
- * evaluation instead.
+ * evaluation instead. (FEEL turns an exception of a variable into a failure message of its own, so the refusal is
+ * remembered here and thrown again as itself.)
  */
 public class PlainValuesFeelEngine implements FeelEngine {
 
@@ -22,21 +23,38 @@ public class PlainValuesFeelEngine implements FeelEngine {
 
   @Override
   public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
-    return delegate.evaluateSimpleExpression(expression, new PlainVariables(variables));
+    PlainVariables plain = new PlainVariables(variables);
+    try {
+      return delegate.evaluateSimpleExpression(expression, plain);
+    } catch (RuntimeException e) {
+      throw plain.refused ? new ExpressionRefused() : e;
+    }
   }
 
   @Override
   public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variables) {
-    return delegate.evaluateSimpleUnaryTests(expression, inputVariable, new PlainVariables(variables));
+    PlainVariables plain = new PlainVariables(variables);
+    try {
+      return delegate.evaluateSimpleUnaryTests(expression, inputVariable, plain);
+    } catch (RuntimeException e) {
+      throw plain.refused ? new ExpressionRefused() : e;
+    }
   }
 
   /** The variables as FEEL asks for them, each checked when asked. */
-  record PlainVariables(VariableContext variables) implements VariableContext {
+  static final class PlainVariables implements VariableContext {
+    private final VariableContext variables;
+    volatile boolean refused;
+
+    PlainVariables(VariableContext variables) {
+      this.variables = variables;
+    }
 
     @Override
     public TypedValue resolve(String name) {
       TypedValue value = variables.resolve(name);
       if (value != null && !ExpressionPolicy.isPlain(value.getValue())) {
+        refused = true;
         throw new ExpressionRefused();
       }
       return value;
