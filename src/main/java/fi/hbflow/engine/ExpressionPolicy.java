@@ -87,22 +87,35 @@ public final class ExpressionPolicy {
   private ExpressionPolicy() {
   }
 
-  /** What kind of object a step of an expression is. */
-  enum Kind { HB, DELEGATE, VALUE, DENIED }
+  /**
+   * What kind of object a step of an expression is: HB's own, the engine's delegate, a plain value, another object
+   * (held, passed on, never used), or one never to be held.
+   */
+  enum Kind { HB, DELEGATE, VALUE, OTHER, DENIED }
+
+  /** The kind depends on the class only: worked out once per class. */
+  private static final ClassValue<Kind> KINDS = new ClassValue<>() {
+    @Override
+    protected Kind computeValue(Class<?> type) {
+      return classify(type);
+    }
+  };
 
   static Kind kind(Object object) {
-    if (object == null || isDeniedType(object)) {
+    return object == null ? Kind.DENIED : KINDS.get(object.getClass());
+  }
+
+  private static Kind classify(Class<?> type) {
+    if (isDeniedType(type)) {
       return Kind.DENIED;
     }
-    if (isHb(object)) {
+    if (type.getName().startsWith("fi.hbflow.")) {
       return Kind.HB;
     }
-    for (Class<?> delegate : DELEGATE_TYPES) {
-      if (delegate.isInstance(object)) {
-        return Kind.DELEGATE;
-      }
+    if (isDelegate(type)) {
+      return Kind.DELEGATE;
     }
-    return isValue(object) ? Kind.VALUE : Kind.DENIED;
+    return isValue(type) ? Kind.VALUE : Kind.OTHER;
   }
 
   /** Whether an expression may call {@code method} on {@code base} (or read it as a property, its getter). */
@@ -114,13 +127,13 @@ public final class ExpressionPolicy {
       case HB, VALUE -> true;
       case DELEGATE -> DELEGATE_API.contains(member) || DELEGATE_API.contains(getter("get", member))
           || DELEGATE_API.contains(getter("is", member));
-      case DENIED -> false;
+      case OTHER, DENIED -> false;
     };
   }
 
   /** Whether an expression may hold this object at all, as the value of an identifier, a property or a call. */
   public static boolean mayHold(Object value) {
-    return value == null || !isDeniedType(value);
+    return value == null || kind(value) != Kind.DENIED;
   }
 
   /**
@@ -141,7 +154,7 @@ public final class ExpressionPolicy {
     if (value == null) {
       return true;
     }
-    if (depth > 8 || isDeniedType(value) || isHb(value) || !isValue(value)) {
+    if (depth > 8 || kind(value) != Kind.VALUE) {
       return false;
     }
     if (value instanceof Collection<?> collection) {
@@ -167,13 +180,12 @@ public final class ExpressionPolicy {
   }
 
   static boolean isHb(Object object) {
-    return object.getClass().getName().startsWith("fi.hbflow.");
+    return object != null && kind(object) == Kind.HB;
   }
 
-  private static boolean isValue(Object object) {
-    Class<?> type = object.getClass();
-    if (type.isArray() || object instanceof Enum<?> || VALUE_LANG_TYPES.contains(type)
-        || object instanceof java.util.Date) {
+  private static boolean isValue(Class<?> type) {
+    if (type.isArray() || Enum.class.isAssignableFrom(type) || VALUE_LANG_TYPES.contains(type)
+        || java.util.Date.class.isAssignableFrom(type)) {
       return true;
     }
     String name = type.getName();
@@ -192,18 +204,17 @@ public final class ExpressionPolicy {
     return false;
   }
 
-  private static boolean isDeniedType(Object object) {
+  private static boolean isDeniedType(Class<?> type) {
     for (Class<?> denied : DENIED_TYPES) {
-      if (denied.isInstance(object)) {
+      if (denied.isAssignableFrom(type)) {
         return true;
       }
     }
-    Class<?> type = object.getClass();
-    if (isDelegate(object)) {
+    if (isDelegate(type)) {
       return false; // the engine's ExecutionEntity, TaskEntity…: their delegate API only (see mayUse)
     }
     String name = type.getName();
-    if (name.startsWith("java.sql.") && object instanceof java.util.Date) {
+    if (name.startsWith("java.sql.") && java.util.Date.class.isAssignableFrom(type)) {
       return false; // a java.sql.Timestamp is a date
     }
     for (String pkg : DENIED_PACKAGES) {
@@ -214,9 +225,9 @@ public final class ExpressionPolicy {
     return implementsEngineService(type);
   }
 
-  private static boolean isDelegate(Object object) {
+  private static boolean isDelegate(Class<?> type) {
     for (Class<?> delegate : DELEGATE_TYPES) {
-      if (delegate.isInstance(object)) {
+      if (delegate.isAssignableFrom(type)) {
         return true;
       }
     }

@@ -95,7 +95,8 @@ public class GuardedElResolver extends ELResolver {
       return;
     }
     if (base instanceof java.util.Map<?, ?> || base instanceof java.util.List<?> || base.getClass().isArray()) {
-      if (ExpressionPolicy.kind(base) == ExpressionPolicy.Kind.DENIED) {
+      ExpressionPolicy.Kind kind = ExpressionPolicy.kind(base);
+      if (kind == ExpressionPolicy.Kind.DENIED || kind == ExpressionPolicy.Kind.OTHER) {
         throw new ExpressionRefused();
       }
       return;
@@ -113,7 +114,7 @@ public class GuardedElResolver extends ELResolver {
     if (!ExpressionPolicy.mayHold(value)) {
       throw new ExpressionRefused();
     }
-    if (base == null && value != null && ExpressionPolicy.isHb(value)
+    if (base == null && ExpressionPolicy.isHb(value)
         && context.getContext(VariableScope.class) == null && context.getContext(VariableContext.class) == null) {
       throw new ExpressionRefused();
     }
