@@ -138,11 +138,22 @@ class ModelSafetyTest {
         "${execution.getClass().getClassLoader()}",
         "${execution.setVariable('x', execution)}",
         "${execution.setVariable('x', execution.processInstance)}");
+    List<String> models = new ArrayList<>();
     for (int i = 0; i < attacks.size(); i++) {
+      models.add(HostileModels.bpmn("hyokkays-" + i, attacks.get(i)));
+    }
+    // the execution itself as a variable (to be serialized with all its getters, or met by FEEL)
+    models.add(HostileModels.bpmnWith("hyokkays-" + models.size(), "<bpmn:task id=\"Lauseke\"><bpmn:extensionElements>"
+        + "<camunda:inputOutput><camunda:inputParameter name=\"x\">${execution}</camunda:inputParameter>"
+        + "</camunda:inputOutput></bpmn:extensionElements></bpmn:task>"));
+    models.add(HostileModels.bpmnWith("hyokkays-" + models.size(), "<bpmn:task id=\"Lauseke\"><bpmn:extensionElements>"
+        + "<camunda:inputOutput><camunda:outputParameter name=\"x\">${execution.processInstance}"
+        + "</camunda:outputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:task>"));
+    for (int i = 0; i < models.size(); i++) {
       String key = "hyokkays-" + i;
-      deploy("hyokkays", key + ".bpmn", HostileModels.bpmn(key, attacks.get(i)));
+      deploy("hyokkays", key + ".bpmn", models.get(i));
       Throwable failure = catchThrowable(() -> engine.getRuntimeService().startProcessInstanceByKey(key, "HB-X"));
-      assertThat(failure).as(attacks.get(i)).isInstanceOf(ExpressionRefused.class);
+      assertThat(failure).as(models.get(i)).isInstanceOf(ExpressionRefused.class);
       assertThat(failure.getMessage()).doesNotContain("identityService").doesNotContain("org.camunda");
     }
     assertThat(engine.getIdentityService().createUserQuery().userId("hyokkaaja").count()).isZero();
