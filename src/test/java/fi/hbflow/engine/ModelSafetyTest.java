@@ -98,6 +98,12 @@ class ModelSafetyTest {
     deploy("juel", "juel-ok.dmn", HostileModels.dmn("juel-ok", "juel", "${nimi.toUpperCase()}"));
     assertThat(engine.getDecisionService().evaluateDecisionByKey("juel-ok").variables(Map.of("nimi", "imatra"))
         .evaluate().<Object>getSingleEntry()).isEqualTo("IMATRA");
+    // Spin's JSON and the engine's date functions, as the README shows them
+    deploy("juel", "juel-spin.dmn", HostileModels.dmn("juel-spin", "juel",
+        "${S(json).prop('kunta').stringValue().concat(dateTime().plusDays(1).getYear() > 2000 ? '!' : '?')}"));
+    assertThat(engine.getDecisionService().evaluateDecisionByKey("juel-spin")
+        .variables(Map.of("json", "{\"kunta\": \"Imatra\"}")).evaluate().<Object>getSingleEntry())
+        .isEqualTo("Imatra!");
   }
 
   @Test
