@@ -130,7 +130,7 @@ public class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
       } catch (RuntimeException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
           if (cause instanceof ExpressionRefused refused) {
-            LOG.warn("A model's expression was refused: {}", e.getMessage());
+            LOG.warn("A model's expression was refused: {}", DeploymentLog.clean(e.getMessage()));
             throw refused;
           }
         }
