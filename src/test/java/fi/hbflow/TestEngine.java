@@ -66,6 +66,7 @@ public final class TestEngine {
     c.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin(), new FormRejectionPlugin(),
         new fi.hbflow.engine.TaskQueryAuthorizationPlugin(), new fi.hbflow.engine.FormContractPlugin(),
         new fi.hbflow.engine.ReadAccessLogPlugin(fi.hbflow.accesslog.CollectedReads.MODEL_TESTS))));
+    c.getProcessEnginePlugins().add(new fi.hbflow.engine.ModelSafetyPlugin()); // replaces the mock expression manager
     return c;
   }
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -24,8 +23,11 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
  */
 public class DmnTables {
 
-  /** Without the process engine's history listeners: a price look-up is not a business decision to keep. */
-  private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  /**
+   * Without the process engine's history listeners: a price look-up is not a business decision to keep. Under the
+   * same expression rules as the process engine's own (see {@link ModelSafetyPlugin#standaloneDmnEngine}).
+   */
+  private static final DmnEngine DMN = ModelSafetyPlugin.standaloneDmnEngine();
   /** Answers kept per table version, at most; then that version's answers are forgotten and kept anew. */
   static final int MAX_ANSWERS = 10_000;
   private static final int MAX_VERSIONS = 64;
