@@ -51,9 +51,10 @@ public class RestrictedExpressionManager extends JuelExpressionManager {
     CompositeELResolver resolvers = new CompositeELResolver();
     resolvers.add(new VariableScopeElResolver());
     resolvers.add(new VariableContextElResolver());
-    resolvers.add(new MockElResolver());
     if (beans != null) {
       resolvers.add(new ReadOnlyMapELResolver(beans));
+    } else {
+      resolvers.add(new MockElResolver()); // the model tests: their beans are test mocks
     }
     resolvers.add(new ArrayELResolver());
     resolvers.add(new ListELResolver());

@@ -83,13 +83,14 @@ class ReadAccessLogPluginTest {
         .userTask("Lomake").name("Testilomake").camundaFormField().camundaId("asiakasNimi").camundaType("string")
         .camundaFormFieldDone()
         // a listener that reads the case's variables inside the worker's command: not a read of its own
-        .camundaTaskListenerClass(TaskListener.EVENTNAME_COMPLETE, ReadingListener.class)
+        .camundaTaskListenerDelegateExpression(TaskListener.EVENTNAME_COMPLETE, "${readingListener}")
         .intermediateCatchEvent("Viesti").message(MESSAGE)
         .callActivity("Lapsi").calledElement(CHILD).camundaIn("asiakasNimi", "asiakasNimi")
         .endEvent()
         .done();
     BpmnModelInstance child = Bpmn.createExecutableProcess(CHILD).camundaHistoryTimeToLive(1)
         .startEvent().userTask("LapsenTehtava").name("Lapsen tehtävä").endEvent().done();
+    org.camunda.bpm.engine.test.mock.Mocks.register("readingListener", new ReadingListener());
     deployment = ENGINE.getRepositoryService().createDeployment()
         .addModelInstance(PROCESS + ".bpmn", main).addModelInstance(CHILD + ".bpmn", child)
         .addString("lukuloki.dmn", DMN).deploy().getId();
