@@ -10,11 +10,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -24,11 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code /hbflow/api/cases/{businessKey}/access-log}, and the listing is a row of its own; anyone else is refused in
  * Finnish, an unknown case is 404, and a refused or empty read leaves no row.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:security-it;DB_CLOSE_DELAY=-1",
-    "hbflow.demo-users.enabled=false",
-    "camunda.bpm.admin-user.id=paakayttaja",
-    "camunda.bpm.admin-user.password=" + SecurityIT.ADMIN_PASSWORD})
+@ProductionLikeApplication
 class AccessLogIT {
 
   @LocalServerPort
@@ -47,21 +41,14 @@ class AccessLogIT {
     worker("sanna", Roles.SOCIAL_WORK);
     worker("tiina", Roles.DATA_PROTECTION);
     worker("jorma", Roles.MANAGEMENT);
-    admin = Rest.node(port, "paakayttaja", SecurityIT.ADMIN_PASSWORD);
+    admin = Rest.node(port, "paakayttaja", ProductionLikeApplication.ADMIN_PASSWORD);
     sanna = admin.as("sanna", HbCase.PASSWORD);
     tiina = admin.as("tiina", HbCase.PASSWORD);
     jorma = admin.as("jorma", HbCase.PASSWORD);
   }
 
   private void worker(String id, String group) {
-    if (identityService.createUserQuery().userId(id).count() == 0) {
-      User user = identityService.newUser(id);
-      user.setFirstName(id);
-      user.setLastName("Testi");
-      user.setPassword(HbCase.PASSWORD);
-      identityService.saveUser(user);
-      identityService.createMembership(id, group);
-    }
+    HbCase.account(identityService, id, group);
   }
 
   @Test
@@ -106,7 +93,7 @@ class AccessLogIT {
     assertEntry(again.get(0), "tiina", "lukuloki", "asiakkaan tarkastusoikeus (703/2023 11 §)");
     assertEntry(again.get(1), "tiina", "lukuloki", "tietosuojavalvonta");
     // the administrator may read the log too; their listing is logged like the officer's
-    List<JsonNode> byAdmin = list(new Rest(hbApi(), "paakayttaja", SecurityIT.ADMIN_PASSWORD)
+    List<JsonNode> byAdmin = list(new Rest(hbApi(), "paakayttaja", ProductionLikeApplication.ADMIN_PASSWORD)
         .get(accessLog(caseKey)));
     assertEntry(byAdmin.get(0), "paakayttaja", "lukuloki", "tietosuojavalvonta");
   }

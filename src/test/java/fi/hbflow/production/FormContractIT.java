@@ -10,11 +10,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -23,11 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * refused with HTTP 400 (or 403) and a Finnish message, nothing is stored, no incident, the case where it was.
  * (The same Spring context as SecurityIT.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:security-it;DB_CLOSE_DELAY=-1",
-    "hbflow.demo-users.enabled=false",
-    "camunda.bpm.admin-user.id=paakayttaja",
-    "camunda.bpm.admin-user.password=" + SecurityIT.ADMIN_PASSWORD})
+@ProductionLikeApplication
 class FormContractIT {
 
   @LocalServerPort
@@ -44,20 +38,13 @@ class FormContractIT {
   void accounts() {
     worker("sanna", Roles.SOCIAL_WORK);
     worker("pia", Roles.SERVICE_COORDINATION);
-    admin = Rest.node(port, "paakayttaja", SecurityIT.ADMIN_PASSWORD);
+    admin = Rest.node(port, "paakayttaja", ProductionLikeApplication.ADMIN_PASSWORD);
     sanna = admin.as("sanna", HbCase.PASSWORD);
     pia = admin.as("pia", HbCase.PASSWORD);
   }
 
   private void worker(String id, String group) {
-    if (identityService.createUserQuery().userId(id).count() == 0) {
-      User user = identityService.newUser(id);
-      user.setFirstName(id);
-      user.setLastName("Testi");
-      user.setPassword(HbCase.PASSWORD);
-      identityService.saveUser(user);
-      identityService.createMembership(id, group);
-    }
+    HbCase.account(identityService, id, group);
   }
 
   @Test
@@ -160,8 +147,7 @@ class FormContractIT {
   }
 
   private static String started(Response start) {
-    assertThat(start.status()).as(start.text()).isEqualTo(200);
-    return start.body().get("businessKey").asText();
+    return HbCase.started(start);
   }
 
   private int caseCount() throws Exception {

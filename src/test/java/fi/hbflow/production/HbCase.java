@@ -109,6 +109,24 @@ final class HbCase {
     assertThat(done.status()).as("%s of %s as %s: %s", taskKey, caseKey, user.user, done.text()).isEqualTo(204);
   }
 
+  /** A worker account in a group, made once through the engine (the production profile has no demo users). */
+  static void account(org.camunda.bpm.engine.IdentityService identity, String userId, String groupId) {
+    if (identity.createUserQuery().userId(userId).count() == 0) {
+      org.camunda.bpm.engine.identity.User user = identity.newUser(userId);
+      user.setFirstName(userId);
+      user.setLastName("Testi");
+      user.setPassword(PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(userId, groupId);
+    }
+  }
+
+  /** The business key of a case the start answered (200). */
+  static String started(Response start) {
+    assertThat(start.status()).as(start.text()).isEqualTo(200);
+    return start.body().get("businessKey").asText();
+  }
+
   /** A worker account in a group (the production profile has no demo users): created by the administrator. */
   static Rest createWorker(Rest admin, String userId, String groupId) throws Exception {
     var body = Rest.JSON.createObjectNode();

@@ -22,13 +22,11 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -38,11 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * finished tasks are answered 404 and 403 (409 only to the task's own group); wrong passwords throttle without
  * locking; a refused expense leaves its task unclaimed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:security-it;DB_CLOSE_DELAY=-1",
-    "hbflow.demo-users.enabled=false",
-    "camunda.bpm.admin-user.id=paakayttaja",
-    "camunda.bpm.admin-user.password=" + SecurityIT.ADMIN_PASSWORD})
+@ProductionLikeApplication
 class LeastRightsIT {
 
   static final String REFUSED = "Sinulla ei ole oikeutta tähän toimintoon";
@@ -65,7 +59,7 @@ class LeastRightsIT {
 
   @BeforeEach
   void accounts() {
-    admin = Rest.node(port, "paakayttaja", SecurityIT.ADMIN_PASSWORD);
+    admin = Rest.node(port, "paakayttaja", ProductionLikeApplication.ADMIN_PASSWORD);
     saara = account("lr-saara", Roles.SOCIAL_WORK);
     sami = account("lr-sami", Roles.SOCIAL_WORK);
     pekka = account("lr-pekka", Roles.SERVICE_COORDINATION);
@@ -321,19 +315,11 @@ class LeastRightsIT {
   }
 
   private static String started(Response start) {
-    assertThat(start.status()).as(start.text()).isEqualTo(200);
-    return start.body().get("businessKey").asText();
+    return HbCase.started(start);
   }
 
   private Rest account(String id, String group) {
-    if (identityService.createUserQuery().userId(id).count() == 0) {
-      User user = identityService.newUser(id);
-      user.setFirstName(id);
-      user.setLastName("Testi");
-      user.setPassword(HbCase.PASSWORD);
-      identityService.saveUser(user);
-      identityService.createMembership(id, group);
-    }
+    HbCase.account(identityService, id, group);
     return Rest.node(port, id, HbCase.PASSWORD);
   }
 

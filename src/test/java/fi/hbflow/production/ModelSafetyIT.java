@@ -33,7 +33,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -43,11 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * message, and every deployment is logged with its author and diff. The process owner here has what the group
  * {@code prosessinomistajat} has (deployments, reading definitions, evaluating a decision table).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:security-it;DB_CLOSE_DELAY=-1",
-    "hbflow.demo-users.enabled=false",
-    "camunda.bpm.admin-user.id=paakayttaja",
-    "camunda.bpm.admin-user.password=" + SecurityIT.ADMIN_PASSWORD})
+@ProductionLikeApplication
 class ModelSafetyIT {
 
   static final String OWNER = "olli-omistaja";
@@ -80,7 +75,7 @@ class ModelSafetyIT {
       identityService.saveUser(user);
       identityService.createMembership(OWNER, Roles.PROCESS_OWNERS);
     }
-    admin = Rest.node(port, "paakayttaja", SecurityIT.ADMIN_PASSWORD);
+    admin = Rest.node(port, "paakayttaja", ProductionLikeApplication.ADMIN_PASSWORD);
     owner = admin.as(OWNER, HbCase.PASSWORD);
   }
 

@@ -18,11 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -30,14 +28,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * administrator), over HTTP: authentication, group-bound task access, the audit trail of a decision, text kept as
  * text, oversize input refused before the engine, and the webapps' CSRF protection.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:security-it;DB_CLOSE_DELAY=-1",
-    "hbflow.demo-users.enabled=false",
-    "camunda.bpm.admin-user.id=paakayttaja",
-    "camunda.bpm.admin-user.password=" + SecurityIT.ADMIN_PASSWORD})
+@ProductionLikeApplication
 class SecurityIT {
 
-  static final String ADMIN_PASSWORD = "Pääkäyttäjän-salasana-1";
+  static final String ADMIN_PASSWORD = ProductionLikeApplication.ADMIN_PASSWORD;
   static final String HOSTILE_NAME = "<script>alert('x')</script> <img src=x onerror=alert(1)> Aino";
 
   @LocalServerPort
@@ -60,14 +54,7 @@ class SecurityIT {
   }
 
   private void worker(String id, String group) {
-    if (identityService.createUserQuery().userId(id).count() == 0) {
-      User user = identityService.newUser(id);
-      user.setFirstName(id);
-      user.setLastName("Testi");
-      user.setPassword(HbCase.PASSWORD);
-      identityService.saveUser(user);
-      identityService.createMembership(id, group);
-    }
+    HbCase.account(identityService, id, group);
   }
 
   @Test
@@ -272,8 +259,7 @@ class SecurityIT {
   // --- helpers ---------------------------------------------------------------------------------------------------
 
   private static String started(Response start) {
-    assertThat(start.status()).as(start.text()).isEqualTo(200);
-    return start.body().get("businessKey").asText();
+    return HbCase.started(start);
   }
 
   private String processId(String caseKey) throws Exception {
