@@ -228,6 +228,20 @@ class LegalClocksProcessTest {
   }
 
   @Test
+  void theDatesThatMeetTheNewClocksAreTheServersAndNoFormCanSetThem() {
+    ProcessInstance pi = open("2026-06-01");
+    Map<String, Object> form = standardAssessment();
+    form.put("arviointiValmistuiPaiva", "2026-06-01");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", form))
+        .hasMessageContaining("'arviointiValmistuiPaiva'");
+    form.remove("arviointiValmistuiPaiva");
+    form.put("oikaisuvaatimusRatkaistuPaiva", "2026-06-01");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", form))
+        .hasMessageContaining("'oikaisuvaatimusRatkaistuPaiva'");
+    assertThat(hb.variable(pi, "arviointiValmistuiPaiva")).isNull();
+  }
+
+  @Test
   void anAdultsCaseHasNoAssessmentCompletionClock() {
     ProcessInstance pi = open("2026-06-01");
     assertThat(hb.variable(pi, "erapaiva_ARVIOINTI_VALMIS")).isNull();
