@@ -51,8 +51,13 @@ public class LegalClocks {
   public void start(DelegateExecution execution, String clocks) {
     Map<String, Object> variables = ScopeVariables.of(execution); // a clock reads two or three of the case's values
     Map<String, String> lines = new java.util.TreeMap<>();
-    for (String clock : clocks.split(",")) {
-      LegalDeadline deadline = compute(clock.trim(), variables);
+    for (String entry : clocks.split(",")) {
+      String clock = entry.trim();
+      boolean optional = clock.endsWith("?"); // "ARVIOINTI_VALMIS?": only when the table has a row for this case
+      LegalDeadline deadline = compute(optional ? clock.substring(0, clock.length() - 1) : clock, variables, optional);
+      if (deadline == null) {
+        continue;
+      }
       String name = deadline.rule().storeAs();
       execution.setVariable("erapaiva_" + name, at(deadline.due(), LocalTime.MIDNIGHT));
       execution.setVariable("ylitys_" + name, at(deadline.breachedOn(), LocalTime.MIDNIGHT));
@@ -74,14 +79,26 @@ public class LegalClocks {
 
   /** The deadline of one clock for the case's variables (plain: table row + calendar). */
   LegalDeadline compute(String clock, Map<String, Object> variables) {
+    return compute(clock, variables, false);
+  }
+
+  /**
+   * The deadline of one clock, or null when {@code optional} and the table has no row for this case (e.g. the child's
+   * assessment clock for an adult). A row that names a clock it may not end after is moved back to that clock's date.
+   */
+  LegalDeadline compute(String clock, Map<String, Object> variables, boolean optional) {
     FormValues values = new FormValues(variables, null);
     LocalDate opened = values.date("vireilletulopaiva", "Vireilletulopäivä", true);
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("maaraika", clock);
     inputs.put("alkupaiva", opened);
     inputs.put("tiedoksiantotapa", variables.get("tiedoksiantotapa"));
+    inputs.put("ikaryhma", variables.get("ikaryhma"));
     DmnDecisionTableResult result = tables.latest(DECISION_KEY).evaluate(inputs);
     if (result.isEmpty()) {
+      if (optional) {
+        return null;
+      }
       throw new ProcessEngineException("Legal-clock table " + DECISION_KEY + " has no row for " + clock);
     }
     ClockRule rule = rule(clock, result.getFirstResult());
@@ -89,13 +106,37 @@ public class LegalClocks {
     if (values.hasProblems()) {
       throw new ProcessEngineException("Cannot start clock " + clock + ": " + values.problems());
     }
-    return rule.from(base, calendar);
+    LegalDeadline deadline = rule.from(base, calendar);
+    if (rule.hasCap() && !rule.notAfterClock().equals(clock)) {
+      deadline = rule.notAfter(deadline, compute(rule.notAfterClock(), variables, false).due(), calendar);
+    }
+    return deadline;
+  }
+
+  /** Records today's date (ISO) in {@code variable}: the server's own record that a clock was met. */
+  public void recordToday(DelegateExecution execution, String variable) {
+    execution.setVariable(variable, EngineContext.today().toString());
+  }
+
+  /**
+   * A rectification request arrived as a message (electronically): it arrived today (an earlier request's date, if
+   * any, is replaced).
+   */
+  public void rectificationArrivedToday(DelegateExecution execution) {
+    recordToday(execution, "oikaisuvaatimuksenSaapumispaiva");
+  }
+
+  /** The handling of a rectification request begins: its clock starts from the arrival (county target, HL 49 e §). */
+  public void rectificationHandlingStarts(DelegateExecution execution) {
+    execution.removeVariable("oikaisuvaatimusRatkaistuPaiva");
+    start(execution, "OIKAISUVAATIMUKSEN_KASITTELY");
   }
 
   private static ClockRule rule(String clock, DmnDecisionRuleResult row) {
     return new ClockRule(clock, row.getEntry("alkupaivaMuuttuja"), DeadlineUnit.parse(row.getEntry("yksikko")),
         ((Number) row.getEntry("maara")).intValue(), ((Number) row.getEntry("muistutusArkipaiviaEnnen")).intValue(),
-        row.getEntry("tallennetaanNimella"), row.getEntry("tayttyyKunMuuttuja"), row.getEntry("lainkohta"));
+        row.getEntry("tallennetaanNimella"), row.getEntry("tayttyyKunMuuttuja"), row.getEntry("eiMyohemminKuin"),
+        row.getEntry("lainkohta"));
   }
 
   private void watch(DelegateExecution execution, LegalDeadline deadline) {

@@ -68,8 +68,20 @@ public final class StepRules {
     form.text("oikaisuvaatimuksenPerustelut", "Ratkaisun perustelut", true, 10, FormValues.MAX_TEXT);
   }
 
+  /**
+   * SHL 1301/2014 45 § 2 mom: implementation within 3 months of vireilletulo (clock TOTEUTUS); a later start only with
+   * the special reason recorded on the form.
+   */
   static void implementation(FormValues form) {
-    form.date("toteutuksenAloituspaiva", "Toteutuksen aloituspäivä", true);
+    LocalDate start = form.date("toteutuksenAloituspaiva", "Toteutuksen aloituspäivä", true);
+    LocalDate due = form.date("erapaiva_TOTEUTUS", "Toteutuksen määräpäivä", false);
+    boolean late = start != null && due != null && start.isAfter(due);
+    String reason = form.text("toteutuksenErityinenSyy", "Erityinen syy, jos toteutus alkaa määräpäivän jälkeen", false,
+        10, FormValues.MAX_TEXT);
+    if (late && reason == null) {
+      form.problem("Toteutuksen aloituspäivä " + start + " on toteutuksen määräpäivän " + due
+          + " jälkeen: kirjaa erityinen syy (sosiaalihuoltolaki 1301/2014 45 § 2 mom).");
+    }
     for (int n = 1; n <= SupportPlanRules.ROWS; n++) {
       if (form.isPresent("suunnitelma" + n + "Mita")) {
         form.choice("suunnitelma" + n + "Jarjestamistapa", "Rivin " + n + " (" + form.raw("suunnitelma" + n + "Mita")

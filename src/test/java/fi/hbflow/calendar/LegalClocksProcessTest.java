@@ -192,6 +192,134 @@ class LegalClocksProcessTest {
     assertThat(day((Date) hb.variable(pi, "erapaiva_SEURANTA"))).isEqualTo(LocalDate.of(2027, 9, 15));
   }
 
+  @Test
+  void aChildsCaseHasAThreeMonthAssessmentClockThatTheCompletedAssessmentMeets() {
+    setClock(LocalDateTime.of(2026, 6, 1, 9, 0));
+    Map<String, Object> form = startForm();
+    form.put("henkilotunnus", "010516A901V"); // born 2016: a child
+    ProcessInstance pi = hb.open(form);
+    assertThat(hb.variable(pi, "ikaryhma")).isEqualTo("lapsi");
+    assertThat(day((Date) hb.variable(pi, "erapaiva_ARVIOINTI_VALMIS"))).isEqualTo(LocalDate.of(2026, 9, 1));
+    assertThat((String) hb.variable(pi, "maaraajatTeksti")).contains("ARVIOINTI_VALMIS").contains("36 § 3 mom");
+    ProcessInstance watch = watch(pi, "ARVIOINTI_VALMIS");
+    assertThat(watch).isNotNull();
+
+    setClock(LocalDateTime.of(2026, 6, 5, 9, 0));
+    hb.complete(pi, "Task_Arviointi", standardAssessment());
+    assertThat(hb.variable(pi, "arviointiValmistuiPaiva")).isEqualTo("2026-06-05");
+
+    setClock(LocalDateTime.of(2026, 8, 18, 8, 1)); // the reminder, 10 working days before 1.9.2026
+    hb.runJobs(watch.getId());
+    assertThat(watch).isEnded().hasPassed("End_TaytettyEnnen");
+    assertThat(watchTasks(watch)).isEmpty();
+  }
+
+  @Test
+  void aChildsUnfinishedAssessmentIsEscalatedAfterThreeMonths() {
+    setClock(LocalDateTime.of(2026, 6, 1, 9, 0));
+    Map<String, Object> form = startForm();
+    form.put("henkilotunnus", "010516A901V");
+    ProcessInstance pi = hb.open(form);
+    ProcessInstance watch = watch(pi, "ARVIOINTI_VALMIS");
+    setClock(LocalDateTime.of(2026, 9, 2, 0, 1));
+    hb.runJobs(watch.getId());
+    assertThat(watchTasks(watch)).extracting(Task::getTaskDefinitionKey).contains("Task_Ylitys");
+    assertThat(hb.variable(pi, "ylitetty_ARVIOINTI_VALMIS")).isEqualTo(true);
+  }
+
+  @Test
+  void theDatesThatMeetTheNewClocksAreTheServersAndNoFormCanSetThem() {
+    ProcessInstance pi = open("2026-06-01");
+    Map<String, Object> form = standardAssessment();
+    form.put("arviointiValmistuiPaiva", "2026-06-01");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", form))
+        .hasMessageContaining("'arviointiValmistuiPaiva'");
+    form.remove("arviointiValmistuiPaiva");
+    form.put("oikaisuvaatimusRatkaistuPaiva", "2026-06-01");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", form))
+        .hasMessageContaining("'oikaisuvaatimusRatkaistuPaiva'");
+    assertThat(hb.variable(pi, "arviointiValmistuiPaiva")).isNull();
+  }
+
+  @Test
+  void anAdultsCaseHasNoAssessmentCompletionClock() {
+    ProcessInstance pi = open("2026-06-01");
+    assertThat(hb.variable(pi, "erapaiva_ARVIOINTI_VALMIS")).isNull();
+    assertThat(watch(pi, "ARVIOINTI_VALMIS")).isNull();
+    assertThat(watch(pi, "TOTEUTUS")).isNotNull();
+  }
+
+  @Test
+  void anElectronicRectificationRequestGetsTheRulingClockFromItsArrivalWithAWatchTheRulingMeets() {
+    ProcessInstance pi = hb.toDecision(standardAssessment());
+    hb.complete(pi, "Task_Paatos", decision("myonnetty"));
+    hb.complete(pi, "Task_Tiedoksianto", Map.of("tiedoksiantopaiva", "2026-06-13", "tiedoksiantotapa", "sahkoinen"));
+    setClock(LocalDateTime.of(2026, 6, 22, 9, 0));
+    engine.getRuntimeService().createMessageCorrelation("HB_OIKAISUVAATIMUS").processInstanceBusinessKey(pi.getBusinessKey())
+        .setVariable("oikaisuvaatimuksenSisalto", "Vaadin päätöksen oikaisua: tarve on arvioitu liian pieneksi.")
+        .correlate();
+    assertThat(hb.variable(pi, "oikaisuvaatimuksenSaapumispaiva")).isEqualTo("2026-06-22");
+    Task ruling = hb.task(pi, "Task_Oikaisuvaatimus");
+    assertThat(day(ruling.getDueDate())).isEqualTo(LocalDate.of(2026, 7, 22)); // 30 days, the county's target
+    assertThat((String) hb.variable(pi, "maaraika_OIKAISUVAATIMUKSEN_KASITTELY"))
+        .contains("22.7.2026").contains("Hyvinvointialueen oma tavoite").contains("49 e §");
+    ProcessInstance watch = watch(pi, "OIKAISUVAATIMUKSEN_KASITTELY");
+    assertThat(watch).isNotNull();
+
+    setClock(LocalDateTime.of(2026, 7, 1, 9, 0));
+    hb.complete(pi, "Task_Oikaisuvaatimus", Map.of("oikaisuvaatimuksenRatkaisu", "hylatty",
+        "oikaisuvaatimuksenPerustelut", "Tarve on arvioitu oikein ja budjetti vastaa sitä."));
+    assertThat(hb.variable(pi, "oikaisuvaatimusRatkaistuPaiva")).isEqualTo("2026-07-01");
+    setClock(LocalDateTime.of(2026, 7, 15, 8, 1));
+    hb.runJobs(watch.getId());
+    assertThat(watch).isEnded().hasPassed("End_TaytettyEnnen");
+  }
+
+  @Test
+  void aRectificationRequestOnPaperRunsTheRulingClockFromTheRecordedArrivalAndWarnsWhenUnruled() {
+    ProcessInstance pi = hb.toDecision(standardAssessment());
+    hb.complete(pi, "Task_Paatos", decision("myonnetty"));
+    hb.notifyAndReceiveARectificationRequest(pi); // arrived 14.6.2026 (Sun): + 30 days = Tue 14.7.2026
+    assertThat(day(hb.task(pi, "Task_Oikaisuvaatimus").getDueDate())).isEqualTo(LocalDate.of(2026, 7, 14));
+    ProcessInstance watch = watch(pi, "OIKAISUVAATIMUKSEN_KASITTELY");
+    setClock(LocalDateTime.of(2026, 7, 7, 8, 1)); // 5 working days before
+    hb.runJobs(watch.getId());
+    Task reminder = single(watchTasks(watch));
+    assertThat(reminder.getTaskDefinitionKey()).isEqualTo("Task_Muistutus");
+    assertThat(hb.candidateGroups(reminder)).containsExactly("yksilojaosto");
+    setClock(LocalDateTime.of(2026, 7, 15, 0, 1));
+    hb.runJobs(watch.getId());
+    assertThat(watchTasks(watch)).extracting(Task::getTaskDefinitionKey).contains("Task_Ylitys");
+    assertThat(hb.variable(pi, "ylitetty_OIKAISUVAATIMUKSEN_KASITTELY")).isEqualTo(true);
+  }
+
+  @Test
+  void anImplementationAfterTheDeadlineNeedsTheRecordedSpecialReason() {
+    ProcessInstance pi = hb.toDecision(standardAssessment()); // opened 1.6.2026: implementation due Tue 1.9.2026
+    hb.complete(pi, "Task_Paatos", decision("myonnetty"));
+    hb.notifyAndLetTheWindowClose(pi);
+    assertThat(day((Date) hb.variable(pi, "erapaiva_TOTEUTUS"))).isEqualTo(LocalDate.of(2026, 9, 1));
+    Map<String, Object> form = new java.util.HashMap<>(Map.of("toteutuksenAloituspaiva", "2026-09-02",
+        "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI", "suunnitelma2Jarjestamistapa", "PALVELUSETELI"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> hb.complete(pi, "Task_Toteutus", form))
+        .hasMessageContaining("toteutuksen määräpäivän 2026-09-01 jälkeen").hasMessageContaining("45 § 2 mom");
+    assertThat(pi).isWaitingAt("Task_Toteutus");
+
+    form.put("toteutuksenErityinenSyy", "Asiakkaan toivomuksesta avustaja aloittaa vasta syyskuussa.");
+    hb.complete(pi, "Task_Toteutus", form);
+    assertThat(hb.variable(pi, "toteutuksenErityinenSyy")).asString().contains("syyskuussa");
+  }
+
+  @Test
+  void anImplementationByTheDeadlineNeedsNoReason() {
+    ProcessInstance pi = hb.toDecision(standardAssessment());
+    hb.complete(pi, "Task_Paatos", decision("myonnetty"));
+    hb.notifyAndLetTheWindowClose(pi);
+    hb.complete(pi, "Task_Toteutus", Map.of("toteutuksenAloituspaiva", "2026-09-01",
+        "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI", "suunnitelma2Jarjestamistapa", "PALVELUSETELI"));
+    assertThat(pi).isWaitingAt("Timer_Seurantapaiva");
+  }
+
   private ProcessInstance open(String openedOn) {
     Map<String, Object> form = startForm();
     form.put("vireilletulopaiva", openedOn);

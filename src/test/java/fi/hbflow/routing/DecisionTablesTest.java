@@ -52,6 +52,19 @@ class DecisionTablesTest {
   }
 
   @Test
+  void eachCaseTaskWithALegalClockNamesIt() {
+    DmnTables tables = new DmnTables(engine);
+    assertThat(clock(tables, "Task_Arviointi")).isEqualTo("ARVIOINTI_ALKAA");
+    assertThat(clock(tables, "Task_OikaisuvaatimusAika")).isEqualTo("OIKAISUVAATIMUS");
+    assertThat(clock(tables, "Task_Oikaisuvaatimus")).isEqualTo("OIKAISUVAATIMUKSEN_KASITTELY"); // HL 49 e §: urgent
+    assertThat(clock(tables, "Task_Toteutus")).isEqualTo("TOTEUTUS");
+  }
+
+  private static String clock(DmnTables tables, String task) {
+    return fi.hbflow.routing.TaskRoutingListener.route(tables, task, null).getSingleResult().getEntry("maaraika");
+  }
+
+  @Test
   void anAreaRowSendsTheAreasCasesToItsOwnTeamAndLeavesTheOthersToTheGeneralRow() {
     String areaDeployment = AreaRows.deploy(engine, "Task_Arviointi", "\"Imatra\",\"Ruokolahti\"", "sosiaalityo-imatra");
     try {
