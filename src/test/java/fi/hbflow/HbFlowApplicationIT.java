@@ -115,6 +115,8 @@ class HbFlowApplicationIT {
     decisionForm.put("paatos", "myonnetty");
     decisionForm.put("paatospaiva", LocalDate.now().toString());
     decisionForm.put("paatoksenPerustelut", "");
+    decisionForm.put("hetiTaytantoon", false);
+    decisionForm.put("hetiTaytantoonPerustelu", "Toteutus odottaa lainvoimaa: asiakas toivoo palvelujen alkavan vasta syksyllä.");
     Response unjustified = submit("sosiaalityontekija", decision, decisionForm);
     assertThat(unjustified.status).isEqualTo(400);
     assertThat(unjustified.body.get("message").asText()).contains("Päätöksen perustelut puuttuu");

@@ -49,11 +49,31 @@ public final class StepRules {
   }
 
   static void decision(FormValues form) {
-    form.choice("paatos", "Päätös", Set.of("myonnetty", "hylatty"), true);
+    String outcome = form.choice("paatos", "Päätös", Set.of("myonnetty", "hylatty"), true);
+    if ("myonnetty".equals(outcome)) {
+      immediateEnforcement(form);
+    }
     form.text("paatoksenPerustelut", "Päätöksen perustelut", true, 20, FormValues.MAX_TEXT);
     form.pastDate("paatospaiva", "Päätöspäivä", true, form.date("vireilletulopaiva", "Vireilletulopäivä", false), "vireilletulopäivä");
     if (form.user() != null) {
       form.derive("paattaja", form.user());
+    }
+  }
+
+  /**
+   * SHL 1301/2014 52 § 1 mom: a decision that grants HB is ordered enforced at once unless the decider unticks the
+   * order, and then says why (the form pre-selects it). The choice is required on a grant: without it the case would
+   * silently wait for finality (Hallintolaki 49 f §).
+   */
+  static void immediateEnforcement(FormValues form) {
+    Object order = form.raw("hetiTaytantoon");
+    if (order == null) {
+      form.problem("Valitse, määrätäänkö päätös heti täytäntöön pantavaksi (SHL 52 §).");
+    } else if (!(order instanceof Boolean)) {
+      form.problem("Täytäntöönpanomääräys on kyllä tai ei.");
+    } else if (!((Boolean) order)) {
+      form.text("hetiTaytantoonPerustelu", "Perustelu sille, ettei päätöstä määrätä heti täytäntöön", true, 10,
+          FormValues.MAX_TEXT);
     }
   }
 

@@ -187,6 +187,8 @@ final class ScaleSeeder {
         v.put("paatos", "myonnetty");
         v.put("paatospaiva", today);
         v.put("paatoksenPerustelut", "Budjetti vastaa arvioitua tarvetta ja suunnitelma pysyy budjetissa.");
+        v.put("hetiTaytantoon", false);
+        v.put("hetiTaytantoonPerustelu", "Toteutus odottaa lainvoimaa: asiakas toivoo palvelujen alkavan vasta syksyllä.");
       }
       case "Task_Tiedoksianto" -> {
         v.put("tiedoksiantopaiva", today);
