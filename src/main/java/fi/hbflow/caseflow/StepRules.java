@@ -52,7 +52,17 @@ public final class StepRules {
     String outcome = form.choice("paatos", "Päätös", Set.of("myonnetty", "hylatty"), true);
     if ("myonnetty".equals(outcome)) {
       immediateEnforcement(form);
+      // 675/2023 5 § 1 mom: open-ended unless a reason is given (the form pre-selects "toistaiseksi")
+      String validity = form.choice("voimassaolo", "Voimassaolo", Set.of("toistaiseksi", "maaraaikainen"), false);
+      if ("maaraaikainen".equals(validity)) {
+        form.text("maaraaikaisuudenPerustelu", "Määräaikaisuuden peruste", true, 10, FormValues.MAX_TEXT);
+      }
     }
+    if (Boolean.TRUE.equals(form.raw("poiketaanAsiakassuunnitelmasta"))) { // SHL 45 § 4 mom
+      form.text("poikkeamisenPerustelu", "Asiakassuunnitelmasta poikkeamisen perustelu", true, 10, FormValues.MAX_TEXT);
+    }
+    form.text("yhteyshenkilo", "Lisätietoja antava henkilö", false, 2, 200);
+    form.text("yhteyshenkilonYhteystiedot", "Yhteyshenkilön yhteystiedot", false, 5, 300);
     form.text("paatoksenPerustelut", "Päätöksen perustelut", true, 20, FormValues.MAX_TEXT);
     form.pastDate("paatospaiva", "Päätöspäivä", true, form.date("vireilletulopaiva", "Vireilletulopäivä", false), "vireilletulopäivä");
     if (form.user() != null) {

@@ -150,6 +150,8 @@ class HbPalveluprosessiProcessTest {
   void aGrantOrderedEnforcedAtOnceIsImplementedWhenNotifiedWhileTheWindowRuns() {
     ProcessInstance pi = hb.toDecision(standardAssessment());
     hb.complete(pi, "Task_Paatos", HbCaseDriver.grantEnforcedAtOnce());
+    assertThat((String) hb.variable(pi, "paatosasiakirjaTeksti")).contains("heti täytäntöön pantavaksi",
+        "52 § 1 mom", "Päätös on voimassa toistaiseksi", "Sovelletut säännökset", "Lisätietoja päätöksestä antaa");
     assertThat(pi).isWaitingAt("Task_Tiedoksianto"); // not before the client is notified
 
     hb.complete(pi, "Task_Tiedoksianto", HbCaseDriver.notification());
