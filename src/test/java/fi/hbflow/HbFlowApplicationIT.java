@@ -157,6 +157,10 @@ class HbFlowApplicationIT {
     assertThat(submit("jaosto", taskOf("jaosto", caseKey, "Task_Oikaisuvaatimus"), Map.of(
         "oikaisuvaatimuksenRatkaisu", "hylatty", "oikaisuvaatimuksenPerustelut", "Päätös vastaa arvioitua tarvetta.")).status)
         .isEqualTo(204);
+    // the ruling is a decision with appeal instructions, notified like the decision
+    String rulingNotice = awaitTask("sosiaalityontekija", caseKey, "Task_RatkaisunTiedoksianto");
+    assertThat(submit("sosiaalityontekija", rulingNotice, Map.of("ratkaisunTiedoksiantopaiva",
+        LocalDate.now().toString(), "ratkaisunTiedoksiantotapa", "posti")).status).isEqualTo(204);
     assertThat(submit("palveluohjaaja", taskOf("palveluohjaaja", caseKey, "Task_Toteutus"), Map.of(
         "toteutuksenAloituspaiva", LocalDate.now().toString(), "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI")).status)
         .isEqualTo(204);

@@ -27,6 +27,7 @@ public final class StepRules {
         FormRules.of("Task_Paatos", StepRules::decision),
         FormRules.of("Task_Tiedoksianto", StepRules::notification),
         FormRules.of("Task_Oikaisuvaatimus", StepRules::rectification),
+        FormRules.of("Task_RatkaisunTiedoksianto", StepRules::rulingNotification),
         FormRules.of("Task_Toteutus", StepRules::implementation),
         FormRules.of("Task_Seuranta", StepRules::review),
         FormRules.of("Task_Ylitys", StepRules::deadlineBreach),
@@ -96,6 +97,16 @@ public final class StepRules {
   static void rectification(FormValues form) {
     form.choice("oikaisuvaatimuksenRatkaisu", "Oikaisuvaatimuksen ratkaisu", Set.of("hyvaksytty", "hylatty"), true);
     form.text("oikaisuvaatimuksenPerustelut", "Ratkaisun perustelut", true, 10, FormValues.MAX_TEXT);
+    if (form.user() != null) {
+      form.derive("oikaisuvaatimuksenRatkaisija", form.user());
+    }
+  }
+
+  /** The ruling on the rectification request is notified like the decision; the appeal period runs from it. */
+  static void rulingNotification(FormValues form) {
+    form.pastDate("ratkaisunTiedoksiantopaiva", "Ratkaisun tiedoksiantopäivä", true, null, null);
+    form.choice("ratkaisunTiedoksiantotapa", "Ratkaisun tiedoksiantotapa", Set.of("sahkoinen", "posti", "henkilokohtainen"),
+        true);
   }
 
   static void implementation(FormValues form) {

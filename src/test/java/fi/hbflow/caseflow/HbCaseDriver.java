@@ -137,6 +137,11 @@ public class HbCaseDriver {
         "oikaisuvaatimuksenSisalto", "Asiakas pyytää oikaisua: avustajatunnit eivät riitä."));
   }
 
+  /** The ruling on a rectification request is notified to the client like the decision. */
+  public static Map<String, Object> rulingNotification() {
+    return Map.of("ratkaisunTiedoksiantopaiva", "2026-06-15", "ratkaisunTiedoksiantotapa", "posti");
+  }
+
   public ProcessInstance open(Map<String, Object> startForm) {
     String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey("hb-palveluprosessi").latestVersion().singleResult().getId();

@@ -138,6 +138,7 @@ class HbPalveluprosessiProcessTest {
     assertThat(hb.candidateGroups(hb.task(pi, "Task_Oikaisuvaatimus"))).containsExactly("yksilojaosto");
     hb.complete(pi, "Task_Oikaisuvaatimus", Map.of("oikaisuvaatimuksenRatkaisu", "hyvaksytty",
         "oikaisuvaatimuksenPerustelut", "Arvioitu tarve oikeuttaa HB:hen."));
+    hb.complete(pi, "Task_RatkaisunTiedoksianto", HbCaseDriver.rulingNotification());
 
     // routed again by the delegation rules, decided anew
     assertThat(hb.candidateGroups(hb.task(pi, "Task_Paatos"))).containsExactly("sosiaalityo");
@@ -223,6 +224,7 @@ class HbPalveluprosessiProcessTest {
         "oikaisuvaatimuksenSisalto", "Asiakas pyytää oikaisua: avustajatunnit eivät riitä."));
     hb.completeAmong(pi, "Task_Oikaisuvaatimus", Map.of("oikaisuvaatimuksenRatkaisu", "hyvaksytty",
         "oikaisuvaatimuksenPerustelut", "Avustajatunteja on lisättävä."));
+    hb.completeAmong(pi, "Task_RatkaisunTiedoksianto", HbCaseDriver.rulingNotification());
     // the old implementation stops, the case is decided anew; the ledger runs on meanwhile
     assertThat(pi).hasPassed("End_ToteutusPaattyiUuteenPaatokseen");
     assertThat(hb.tasks(pi)).extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
@@ -260,6 +262,17 @@ class HbPalveluprosessiProcessTest {
     hb.notifyAndReceiveARectificationRequest(pi);
     hb.complete(pi, "Task_Oikaisuvaatimus", Map.of("oikaisuvaatimuksenRatkaisu", "hylatty",
         "oikaisuvaatimuksenPerustelut", "Päätös vastaa arvioitua tarvetta."));
+    // the ruling is a decision of its own: a written document with appeal instructions, notified like the decision
+    assertThat(pi).isWaitingAt("Task_RatkaisunTiedoksianto");
+    assertThat(hb.candidateGroups(hb.task(pi, "Task_RatkaisunTiedoksianto"))).containsExactly("sosiaalityo");
+    assertThat((String) hb.variable(pi, "oikaisuvaatimuksenRatkaisuasiakirjaTeksti")).contains(
+        "Päätös oikaisuvaatimukseen", "Oikaisuvaatimus hylätään", "Päätös vastaa arvioitua tarvetta.",
+        "Valitusosoitus", "hallinto-oikeus", "808/2019 13 § 2 mom");
+    org.camunda.bpm.engine.variable.value.FileValue ruling =
+        engine.getRuntimeService().getVariableTyped(pi.getId(), "oikaisuvaatimuksenRatkaisuasiakirja");
+    assertThat(ruling.getMimeType()).isEqualTo("text/html");
+    hb.complete(pi, "Task_RatkaisunTiedoksianto", HbCaseDriver.rulingNotification());
+    assertThat(hb.variable(pi, "ratkaisunTiedoksiantopaiva")).isEqualTo("2026-06-15");
     assertThat(pi).isWaitingAt("Task_Toteutus");
   }
 
