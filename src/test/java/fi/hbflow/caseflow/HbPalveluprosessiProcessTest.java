@@ -250,6 +250,29 @@ class HbPalveluprosessiProcessTest {
     assertThat(hb.variable(pi, "budjettiaJaljella")).isEqualTo("23 800,00 €");
   }
 
+  @Test
+  void anUpheldRequestBeforeImplementationIsDoneCancelsTheImplementationTask() {
+    ProcessInstance pi = hb.toDecision(standardAssessment());
+    hb.complete(pi, "Task_Paatos", HbCaseDriver.grantEnforcedAtOnce());
+    hb.complete(pi, "Task_Tiedoksianto", HbCaseDriver.notification());
+    hb.completeAmong(pi, "Task_OikaisuvaatimusAika", Map.of("oikaisuvaatimuksenSaapumispaiva", "2026-06-14",
+        "oikaisuvaatimuksenSisalto", "Asiakas pyytää oikaisua: avustajatunnit eivät riitä."));
+    assertThat(pi).isWaitingAt("Task_Toteutus", "Task_Oikaisuvaatimus");
+    hb.completeAmong(pi, "Task_Oikaisuvaatimus", Map.of("oikaisuvaatimuksenRatkaisu", "hyvaksytty",
+        "oikaisuvaatimuksenPerustelut", "Avustajatunteja on lisättävä."));
+    hb.completeAmong(pi, "Task_RatkaisunTiedoksianto", HbCaseDriver.rulingNotification());
+    assertThat(pi).hasPassed("Boundary_ToteutusKeskeytyy", "End_ToteutusKeskeytyi");
+    assertThat(hb.tasks(pi)).extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
+        .containsExactly("Task_Paatos");
+    assertThat(ledgers(pi)).isZero();
+
+    // decided anew without the order: the case now waits for the new decision's finality
+    hb.complete(pi, "Task_Paatos", decision("myonnetty"));
+    hb.complete(pi, "Task_Tiedoksianto", HbCaseDriver.notification());
+    assertThat(hb.tasks(pi)).extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
+        .containsExactly("Task_OikaisuvaatimusAika");
+  }
+
   private static Map<String, Object> implementation() {
     return Map.of("toteutuksenAloituspaiva", "2026-06-15",
         "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI", "suunnitelma2Jarjestamistapa", "PALVELUSETELI");
