@@ -31,7 +31,7 @@ import org.springframework.context.annotation.Lazy;
 
 /**
  * The beans the BPMN names in its expressions: {@code ${caseOpening}}, {@code ${taskRouting}}, {@code ${formCheck}},
- * {@code ${budgetCalculation}}, {@code ${legalClocks}}, {@code ${decisionDocument}},
+ * {@code ${budgetCalculation}}, {@code ${legalClocks}}, {@code ${decisionDocument}}, {@code ${rulingDocument}},
  * {@code ${supportChangeStart}}, {@code ${supportChangeEnd}}, {@code ${budgetLedger}} (declared in LedgerConfig), {@code ${sopivaStart}}. Tests without Spring build the same objects with {@link #processBeans}.
  */
 @Configuration
@@ -45,6 +45,7 @@ public class ProcessBeans {
         Map.entry("supportChangeStart", new SupportChangeStartListener()),
         Map.entry("supportChangeEnd", new SupportChangeEndListener()),
         Map.entry("decisionDocument", new DecisionDocumentDelegate()),
+        Map.entry("rulingDocument", new fi.hbflow.decision.RulingDocumentDelegate()),
         Map.entry("budgetLedger", new BudgetLedger(engine)),
         Map.entry("caseOpening", new CaseOpeningListener(caseNumbers)),
         Map.entry("taskRouting", new TaskRoutingListener(tables)),
@@ -115,6 +116,11 @@ public class ProcessBeans {
   @Bean
   DecisionDocumentDelegate decisionDocument() {
     return new DecisionDocumentDelegate();
+  }
+
+  @Bean
+  fi.hbflow.decision.RulingDocumentDelegate rulingDocument() {
+    return new fi.hbflow.decision.RulingDocumentDelegate();
   }
 
   @Bean

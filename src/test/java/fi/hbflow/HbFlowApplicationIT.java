@@ -115,6 +115,8 @@ class HbFlowApplicationIT {
     decisionForm.put("paatos", "myonnetty");
     decisionForm.put("paatospaiva", LocalDate.now().toString());
     decisionForm.put("paatoksenPerustelut", "");
+    decisionForm.put("hetiTaytantoon", false);
+    decisionForm.put("hetiTaytantoonPerustelu", "Toteutus odottaa lainvoimaa: asiakas toivoo palvelujen alkavan vasta syksyllä.");
     Response unjustified = submit("sosiaalityontekija", decision, decisionForm);
     assertThat(unjustified.status).isEqualTo(400);
     assertThat(unjustified.body.get("message").asText()).contains("Päätöksen perustelut puuttuu");
@@ -155,6 +157,10 @@ class HbFlowApplicationIT {
     assertThat(submit("jaosto", taskOf("jaosto", caseKey, "Task_Oikaisuvaatimus"), Map.of(
         "oikaisuvaatimuksenRatkaisu", "hylatty", "oikaisuvaatimuksenPerustelut", "Päätös vastaa arvioitua tarvetta.")).status)
         .isEqualTo(204);
+    // the ruling is a decision with appeal instructions, notified like the decision
+    String rulingNotice = awaitTask("sosiaalityontekija", caseKey, "Task_RatkaisunTiedoksianto");
+    assertThat(submit("sosiaalityontekija", rulingNotice, Map.of("ratkaisunTiedoksiantopaiva",
+        LocalDate.now().toString(), "ratkaisunTiedoksiantotapa", "posti")).status).isEqualTo(204);
     assertThat(submit("palveluohjaaja", taskOf("palveluohjaaja", caseKey, "Task_Toteutus"), Map.of(
         "toteutuksenAloituspaiva", LocalDate.now().toString(), "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI")).status)
         .isEqualTo(204);

@@ -27,6 +27,7 @@ public final class StepRules {
         FormRules.of("Task_Paatos", StepRules::decision),
         FormRules.of("Task_Tiedoksianto", StepRules::notification),
         FormRules.of("Task_Oikaisuvaatimus", StepRules::rectification),
+        FormRules.of("Task_RatkaisunTiedoksianto", StepRules::rulingNotification),
         FormRules.of("Task_Toteutus", StepRules::implementation),
         FormRules.of("Task_Seuranta", StepRules::review),
         FormRules.of("Task_Ylitys", StepRules::deadlineBreach),
@@ -49,11 +50,41 @@ public final class StepRules {
   }
 
   static void decision(FormValues form) {
-    form.choice("paatos", "Päätös", Set.of("myonnetty", "hylatty"), true);
+    String outcome = form.choice("paatos", "Päätös", Set.of("myonnetty", "hylatty"), true);
+    if ("myonnetty".equals(outcome)) {
+      immediateEnforcement(form);
+      // 675/2023 5 § 1 mom: open-ended unless a reason is given (the form pre-selects "toistaiseksi")
+      String validity = form.choice("voimassaolo", "Voimassaolo", Set.of("toistaiseksi", "maaraaikainen"), false);
+      if ("maaraaikainen".equals(validity)) {
+        form.text("maaraaikaisuudenPerustelu", "Määräaikaisuuden peruste", true, 10, FormValues.MAX_TEXT);
+      }
+    }
+    if (Boolean.TRUE.equals(form.raw("poiketaanAsiakassuunnitelmasta"))) { // SHL 45 § 4 mom
+      form.text("poikkeamisenPerustelu", "Asiakassuunnitelmasta poikkeamisen perustelu", true, 10, FormValues.MAX_TEXT);
+    }
+    form.text("yhteyshenkilo", "Lisätietoja antava henkilö", false, 2, 200);
+    form.text("yhteyshenkilonYhteystiedot", "Yhteyshenkilön yhteystiedot", false, 5, 300);
     form.text("paatoksenPerustelut", "Päätöksen perustelut", true, 20, FormValues.MAX_TEXT);
     form.pastDate("paatospaiva", "Päätöspäivä", true, form.date("vireilletulopaiva", "Vireilletulopäivä", false), "vireilletulopäivä");
     if (form.user() != null) {
       form.derive("paattaja", form.user());
+    }
+  }
+
+  /**
+   * SHL 1301/2014 52 § 1 mom: a decision that grants HB is ordered enforced at once unless the decider unticks the
+   * order, and then says why (the form pre-selects it). The choice is required on a grant: without it the case would
+   * silently wait for finality (Hallintolaki 49 f §).
+   */
+  static void immediateEnforcement(FormValues form) {
+    Object order = form.raw("hetiTaytantoon");
+    if (order == null) {
+      form.problem("Valitse, määrätäänkö päätös heti täytäntöön pantavaksi (SHL 52 §).");
+    } else if (!(order instanceof Boolean)) {
+      form.problem("Täytäntöönpanomääräys on kyllä tai ei.");
+    } else if (!((Boolean) order)) {
+      form.text("hetiTaytantoonPerustelu", "Perustelu sille, ettei päätöstä määrätä heti täytäntöön", true, 10,
+          FormValues.MAX_TEXT);
     }
   }
 
@@ -66,6 +97,16 @@ public final class StepRules {
   static void rectification(FormValues form) {
     form.choice("oikaisuvaatimuksenRatkaisu", "Oikaisuvaatimuksen ratkaisu", Set.of("hyvaksytty", "hylatty"), true);
     form.text("oikaisuvaatimuksenPerustelut", "Ratkaisun perustelut", true, 10, FormValues.MAX_TEXT);
+    if (form.user() != null) {
+      form.derive("oikaisuvaatimuksenRatkaisija", form.user());
+    }
+  }
+
+  /** The ruling on the rectification request is notified like the decision; the appeal period runs from it. */
+  static void rulingNotification(FormValues form) {
+    form.pastDate("ratkaisunTiedoksiantopaiva", "Ratkaisun tiedoksiantopäivä", true, null, null);
+    form.choice("ratkaisunTiedoksiantotapa", "Ratkaisun tiedoksiantotapa", Set.of("sahkoinen", "posti", "henkilokohtainen"),
+        true);
   }
 
   /**

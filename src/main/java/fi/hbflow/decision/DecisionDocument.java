@@ -37,11 +37,14 @@ public final class DecisionDocument {
 
   static final DateTimeFormatter FINNISH_DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
   private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+  /** Vammaispalvelulaki 675/2023 in force (41 § 1 mom); a case pending before it is decided under 380/1987 (42 § 2 mom). */
+  static final LocalDate NEW_DISABILITY_LAW = LocalDate.of(2025, 1, 1);
   static final String TITLE = "Päätös henkilökohtaisesta budjetoinnista";
 
   private final Map<String, ?> variables;
   private final Rectification rectification;
   private final boolean granted;
+  private final DecisionTexts texts = DecisionTexts.standard();
 
   /**
    * @param variables the case's process variables; {@code paatos} must be "myonnetty" or "hylatty"
@@ -149,20 +152,103 @@ public final class DecisionDocument {
     out.field("Tehtävä", deciderTitle());
     out.field("Päätöksentekijän toimivalta", text("delegointiPerustelu"));
 
+    writeLegalContent(out);
     writeRectificationInstructions(out);
+  }
+
+  /**
+   * What Hallintolaki 44–45 §, SHL 45 § 4 mom, SHL 52 § and 675/2023 5 § 1 mom require of the decision beyond the
+   * budget: the provisions applied, validity (open-ended or fixed-term with its reason), the enforcement order, a
+   * departure from the client plan with its reason, and the contact person. The sentences are in {@link DecisionTexts}.
+   */
+  private void writeLegalContent(Out out) {
+    out.section("Sovelletut säännökset");
+    LocalDate opened = localDate("vireilletulopaiva");
+    boolean oldLaw = opened != null && opened.isBefore(NEW_DISABILITY_LAW);
+    template(out, oldLaw ? "sovelletut-saannokset-380/1987" : "sovelletut-saannokset");
+    if (granted && immediateEnforcement()) {
+      template(out, "saannos-heti-taytantoon");
+    }
+    if (departsFromPlan()) {
+      template(out, "saannos-poikkeama-suunnitelmasta");
+    }
+
+    if (granted) {
+      out.section("Voimassaolo");
+      if ("maaraaikainen".equals(text("voimassaolo"))) {
+        template(out, "voimassa-maaraajan");
+        out.field("Voimassa", period());
+        out.field("Määräaikaisuuden peruste", text("maaraaikaisuudenPerustelu"));
+      } else {
+        template(out, "voimassa-toistaiseksi");
+        out.field("Ensimmäinen budjettikausi", period());
+      }
+
+      out.section("Täytäntöönpano");
+      if (immediateEnforcement()) {
+        template(out, "taytantoonpano-heti");
+      } else {
+        template(out, "taytantoonpano-lainvoima");
+        out.field("Perustelu", text("hetiTaytantoonPerustelu"));
+      }
+    }
+
+    if (departsFromPlan()) {
+      out.section("Poikkeaminen asiakassuunnitelmasta");
+      template(out, "poikkeama-suunnitelmasta");
+      out.field("Perustelu", text("poikkeamisenPerustelu"));
+    }
+
+    out.section("Lisätietoja");
+    template(out, "yhteyshenkilo");
+    String contact = text("yhteyshenkilo");
+    out.field("Nimi", contact != null ? contact
+        : text("paattajanNimi") != null ? text("paattajanNimi") : text("paattaja"));
+    String details = text("yhteyshenkilonYhteystiedot");
+    out.field("Yhteystiedot", details != null ? details : contact == null ? text("paattajanSahkoposti") : null);
+  }
+
+  private boolean immediateEnforcement() {
+    return Boolean.TRUE.equals(variables.get("hetiTaytantoon"));
+  }
+
+  private boolean departsFromPlan() {
+    return Boolean.TRUE.equals(variables.get("poiketaanAsiakassuunnitelmasta"));
+  }
+
+  /** The placeholders the texts may use. */
+  private Map<String, String> placeholders() {
+    Map<String, String> values = new java.util.HashMap<>();
+    values.put("asianumero", text("hbAsia"));
+    values.put("vastaanottaja", rectification.recipient());
+    values.put("osoite", blankToNull(rectification.address()));
+    return values;
+  }
+
+  /** Writes a section of {@link DecisionTexts}: its paragraphs and lists. */
+  private void template(Out out, String name) {
+    writeTemplate(out, texts.section(name, placeholders()));
+  }
+
+  static void writeTemplate(Out out, List<DecisionTexts.Block> blocks) {
+    for (DecisionTexts.Block block : blocks) {
+      if (block.list()) {
+        out.bullets(block.lines());
+      } else {
+        block.lines().forEach(out::text);
+      }
+    }
   }
 
   private void writeRectificationInstructions(Out out) {
     out.section("Oikaisuvaatimusohje");
-    out.text("Jos olet tyytymätön päätökseen, voit pyytää, että se korjataan. Tätä kutsutaan oikaisuvaatimukseksi "
-        + "(hallintolaki 49 b–49 e §). Päätöksestä ei voi valittaa suoraan hallinto-oikeuteen. "
-        + "Ensin on tehtävä oikaisuvaatimus.");
+    template(out, "oikaisu-johdanto");
 
     out.subsection("Kuka voi tehdä oikaisuvaatimuksen?");
-    out.text("Oikaisuvaatimuksen voi tehdä se, jota päätös koskee. "
-        + "Laillinen edustaja tai valtuutettu voi tehdä sen hänen puolestaan.");
+    template(out, "oikaisu-kuka");
 
     out.subsection("Kenelle oikaisuvaatimus tehdään?");
+    template(out, "oikaisu-kenelle");
     out.field("Vastaanottaja", rectification.recipient());
     out.field("Osoite", blankToNull(rectification.address()));
 
@@ -170,33 +256,19 @@ public final class DecisionDocument {
     if (rectification.lastDay() != null) {
       out.field("Viimeinen päivä", FINNISH_DATE.format(rectification.lastDay()));
       out.text("Oikaisuvaatimuksen on oltava perillä viimeistään tänä päivänä.");
-    } else {
-      out.text("Oikaisuvaatimus on tehtävä 30 päivän kuluessa tiedoksisaannista.");
     }
-    out.text("Tiedoksisaannin päivää ei lasketa mukaan. Jos päätös lähetetään kirjeenä, sinun katsotaan saaneen sen "
-        + "tiedoksi seitsemäntenä päivänä lähettämisestä. Jos päätös lähetetään sähköisesti, sinun katsotaan saaneen "
-        + "sen tiedoksi kolmantena päivänä lähettämisestä (hallintolaki 59 §). Jos viimeinen päivä on lauantai, "
-        + "sunnuntai tai muu vapaapäivä, kuten pyhäpäivä, jouluaatto tai juhannusaatto, saat aikaa seuraavaan "
-        + "arkipäivään asti.");
+    template(out, "oikaisu-maaraaika");
+    template(out, "oikaisu-tiedoksisaanti");
 
     out.subsection("Miten oikaisuvaatimus tehdään?");
-    out.text("Tee oikaisuvaatimus kirjallisesti. Kerro siinä:");
-    out.bullets(List.of(
-        "mihin päätökseen haet oikaisua" + (text("hbAsia") != null ? " (asianumero " + text("hbAsia") + ")" : ""),
-        "miten haluat päätöstä muutettavan",
-        "miksi päätöstä pitäisi muuttaa",
-        "nimesi ja yhteystietosi (osoite ja puhelinnumero tai sähköposti)."));
-    out.text("Allekirjoita oikaisuvaatimus. Sähköisesti lähetettyä vaatimusta ei tarvitse allekirjoittaa, "
-        + "jos siinä on lähettäjän tiedot.");
-    out.text("Voit lähettää oikaisuvaatimuksen postitse tai sähköpostilla tai tuoda sen itse. "
-        + "Lähettäjä vastaa siitä, että vaatimus on perillä ajoissa.");
+    template(out, "oikaisu-sisalto");
+    template(out, "oikaisu-toimitus");
 
     out.subsection("Maksaako oikaisuvaatimus?");
-    out.text("Oikaisuvaatimus on maksuton.");
+    template(out, "oikaisu-maksu");
 
     out.subsection("Mistä saat apua?");
-    out.text("Saat apua oikaisuvaatimuksen tekemiseen omalta sosiaalityöntekijältäsi. "
-        + "Voit kysyä neuvoa myös sosiaaliasiavastaavalta. Neuvonta on maksutonta.");
+    template(out, "oikaisu-apu");
   }
 
   // ---------------------------------------------------------------- values
@@ -354,7 +426,7 @@ public final class DecisionDocument {
   // ---------------------------------------------------------------- renderers
 
   /** What the content is written to; each format escapes every value itself. */
-  private interface Out {
+  interface Out {
     void title(String text);
 
     void section(String heading);
@@ -373,7 +445,7 @@ public final class DecisionDocument {
     void markdown(String markdown);
   }
 
-  private static final class HtmlOut implements Out {
+  static final class HtmlOut implements Out {
     private final StringBuilder body = new StringBuilder();
 
     static String esc(String s) {
@@ -456,9 +528,13 @@ public final class DecisionDocument {
     }
 
     String finish(String caseId) {
+      return finish(TITLE, caseId);
+    }
+
+    String finish(String title, String caseId) {
       return "<!DOCTYPE html>\n<html lang=\"fi\">\n<head>\n<meta charset=\"UTF-8\">\n"
           + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-          + "<title>" + esc(TITLE + (caseId != null ? " – " + caseId : "")) + "</title>\n"
+          + "<title>" + esc(title + (caseId != null ? " – " + caseId : "")) + "</title>\n"
           + "<style>\n"
           + "@page { size: A4; margin: 20mm 18mm 20mm 20mm; }\n"
           + "body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.45; color: #000;"
@@ -478,7 +554,7 @@ public final class DecisionDocument {
     }
   }
 
-  private static final class MarkdownOut implements Out {
+  static final class MarkdownOut implements Out {
     private final StringBuilder md = new StringBuilder();
     private boolean inFields;
 

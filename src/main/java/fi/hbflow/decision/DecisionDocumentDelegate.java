@@ -27,6 +27,9 @@ public class DecisionDocumentDelegate implements JavaDelegate {
           .createUserQuery().userId(decider.toString()).singleResult());
       if (user != null) {
         variables.put("paattajanNimi", (user.getFirstName() + " " + user.getLastName()).trim());
+        if (user.getEmail() != null) {
+          variables.put("paattajanSahkoposti", user.getEmail()); // the contact when the form names none
+        }
       }
     }
     DecisionDocument document = new DecisionDocument(variables, new DecisionDocument.Rectification(

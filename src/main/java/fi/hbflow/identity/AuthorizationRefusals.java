@@ -132,8 +132,11 @@ public final class AuthorizationRefusals {
       permission = refusal.get("permissionName").asText();
       resource = refusal.path("resourceName").asText(null);
     }
-    String message = permission == null && refusal.path("message").asText().contains("camunda-admin")
-        ? PREFIX + ": vain pääkäyttäjä voi tehdä sen." : message(permission, resource);
+    String original = refusal.path("message").asText();
+    String message = permission == null && original.contains("camunda-admin")
+        ? PREFIX + ": vain pääkäyttäjä voi tehdä sen."
+        : permission == null && original.contains("vain pääkäyttäjä") ? original // HB Flow's own Finnish refusal
+        : message(permission, resource);
     refusal.put("message", message);
     refusal.remove("resourceId");
     if (missing instanceof ArrayNode) {

@@ -17,6 +17,16 @@ public final class Roles {
   /** The data-protection officer (tietosuojavastaava): reads the read-access log of a case; no engine rights. */
   public static final String DATA_PROTECTION = "tietosuoja";
 
+  /**
+   * The groups whose members are social-welfare professionals in public office (virkasuhteessa oleva sosiaalihuollon
+   * ammattihenkilö), the only ones who may decide a disabled person's services (Vammaispalvelulaki 675/2023 5 § 1 mom).
+   * Every decision row of the delegation rules ({@code hb-delegointisaannot.dmn}) must name one of them; a test
+   * checks it. Which of the county's posts are such offices is the county's own staffing; change the list here when
+   * a new deciding group is made.
+   */
+  public static final List<String> DECIDERS_IN_PUBLIC_OFFICE = List.of(SOCIAL_WORK, LEADING_SOCIAL_WORKERS,
+      SERVICE_MANAGERS);
+
   /** A group, its Finnish name, and the demo user who belongs to it (demo profile only). */
   public record Role(String groupId, String name, String demoUser, String demoUserName, List<String> starts,
                      boolean worksTasks) {

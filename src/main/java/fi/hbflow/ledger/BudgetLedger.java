@@ -91,10 +91,50 @@ public class BudgetLedger {
     variables.put("kotikunta", mainCase.getVariable("kotikunta"));
     variables.put("budjettiYhteensa", Money.format(budget));
     EngineContext.withoutAuthorization(() -> {
+      carryOver(businessKey, start, months, variables);
       endRunningLedgers(businessKey);
       engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, businessKey, variables);
       return null;
     });
+  }
+
+  /**
+   * A new budget of a case whose ledger runs (a new decision after an upheld rectification request, a recalculation)
+   * carries on with the use already recorded: every expense dated within the new period moves to the new ledger with
+   * its alerts' history, and counts against the new amount. Expenses before the new period stay in the ended ledger
+   * (its history keeps them); nothing is deleted.
+   */
+  private void carryOver(String businessKey, LocalDate start, int months, Map<String, Object> variables) {
+    List<String> running = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .processInstanceBusinessKey(businessKey).active().list().stream().map(p -> p.getId()).toList();
+    if (running.isEmpty()) {
+      return;
+    }
+    LocalDate end = start.plusMonths(months);
+    ArrayNode carried = JSON.createArrayNode();
+    ArrayNode alerts = JSON.createArrayNode();
+    long used = 0;
+    LocalDate latest = null;
+    for (String id : running) {
+      for (var row : list(engine.getRuntimeService().getVariable(id, "kulut"))) {
+        LocalDate day = LocalDate.parse(row.get("paiva").asText());
+        if (!day.isBefore(start) && day.isBefore(end)) {
+          used += row.get("sentit").asLong();
+          ObjectNode copy = ((ObjectNode) row).deepCopy();
+          copy.put("kaytettyYhteensaSentit", used);
+          copy.put("siirretty", true);
+          carried.add(copy);
+          latest = latest == null || day.isAfter(latest) ? day : latest;
+        }
+      }
+      list(engine.getRuntimeService().getVariable(id, "halytykset")).forEach(alerts::add);
+    }
+    variables.put("kulut", json(carried));
+    variables.put("halytykset", json(alerts));
+    variables.put("kaytettySentit", used);
+    if (latest != null) {
+      variables.put("viimeisinKulunPaiva", latest.toString());
+    }
   }
 
   /** Ends every running ledger of the case (message {@value #CLOSE_MESSAGE}); none running is fine. */
@@ -146,7 +186,7 @@ public class BudgetLedger {
     BudgetUse use = assess(ledger, cents(ledger.getVariable("kaytettySentit")), EngineContext.today());
     Map<String, Object> shown = display(use);
     shown.forEach(ledger::setVariable);
-    ledger.setVariable("kulutTeksti", "");
+    ledger.setVariable("kulutTeksti", latestLines(list(ledger.getVariable("kulut"))));
     mirror(ledger, shown);
   }
 

@@ -25,7 +25,7 @@ final class ScaleSeeder {
   /** The wait states of the service process in order; a seed stops before completing {@code STEPS[stage]}. */
   static final List<String> STEPS = List.of("Task_Arviointi", "Task_Soveltuvuus", "Task_TuenValinta",
       "Task_Tukisuunnitelma", "Task_Paatos", "Task_Tiedoksianto", "Task_OikaisuvaatimusAika", "Task_Oikaisuvaatimus",
-      "Task_Toteutus", "Timer_Seurantapaiva", "Task_Seuranta");
+      "Task_RatkaisunTiedoksianto", "Task_Toteutus", "Timer_Seurantapaiva", "Task_Seuranta");
 
   static final Map<String, String> USER_OF_GROUP = Map.of("sosiaalityo", "sosiaalityontekija",
       "palveluohjaus", "palveluohjaaja", "hb-vastuuhenkilot", "hbvastuuhenkilo",
@@ -187,6 +187,8 @@ final class ScaleSeeder {
         v.put("paatos", "myonnetty");
         v.put("paatospaiva", today);
         v.put("paatoksenPerustelut", "Budjetti vastaa arvioitua tarvetta ja suunnitelma pysyy budjetissa.");
+        v.put("hetiTaytantoon", false);
+        v.put("hetiTaytantoonPerustelu", "Toteutus odottaa lainvoimaa: asiakas toivoo palvelujen alkavan vasta syksyllä.");
       }
       case "Task_Tiedoksianto" -> {
         v.put("tiedoksiantopaiva", today);
@@ -199,6 +201,10 @@ final class ScaleSeeder {
       case "Task_Oikaisuvaatimus" -> {
         v.put("oikaisuvaatimuksenRatkaisu", "hylatty");
         v.put("oikaisuvaatimuksenPerustelut", "Päätös vastaa arvioitua tarvetta.");
+      }
+      case "Task_RatkaisunTiedoksianto" -> {
+        v.put("ratkaisunTiedoksiantopaiva", today);
+        v.put("ratkaisunTiedoksiantotapa", "posti");
       }
       case "Task_Toteutus" -> {
         v.put("toteutuksenAloituspaiva", today);

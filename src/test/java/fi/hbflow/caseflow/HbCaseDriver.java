@@ -99,9 +99,23 @@ public class HbCaseDriver {
     return v;
   }
 
+  /** A decision; a grant without the immediate-enforcement order (unticked, with its reason): it waits for finality. */
   public static Map<String, Object> decision(String outcome) {
-    return Map.of("paatos", outcome, "paatospaiva", "2026-06-12",
-        "paatoksenPerustelut", "Budjetti vastaa arvioitua tarvetta ja suunnitelma pysyy budjetissa.");
+    Map<String, Object> v = new HashMap<>(Map.of("paatos", outcome, "paatospaiva", "2026-06-12",
+        "paatoksenPerustelut", "Budjetti vastaa arvioitua tarvetta ja suunnitelma pysyy budjetissa."));
+    if ("myonnetty".equals(outcome)) {
+      v.put("hetiTaytantoon", false);
+      v.put("hetiTaytantoonPerustelu", "Toteutus odottaa lainvoimaa: asiakas toivoo palvelujen alkavan vasta syksyllä.");
+    }
+    return v;
+  }
+
+  /** A grant ordered enforced at once (SHL 52 §), as the form pre-selects it. */
+  public static Map<String, Object> grantEnforcedAtOnce() {
+    Map<String, Object> v = decision("myonnetty");
+    v.put("hetiTaytantoon", true);
+    v.remove("hetiTaytantoonPerustelu");
+    return v;
   }
 
   public static Map<String, Object> notification() {
@@ -123,6 +137,11 @@ public class HbCaseDriver {
         "oikaisuvaatimuksenSisalto", "Asiakas pyytää oikaisua: avustajatunnit eivät riitä."));
   }
 
+  /** The ruling on a rectification request is notified to the client like the decision. */
+  public static Map<String, Object> rulingNotification() {
+    return Map.of("ratkaisunTiedoksiantopaiva", "2026-06-15", "ratkaisunTiedoksiantotapa", "posti");
+  }
+
   public ProcessInstance open(Map<String, Object> startForm) {
     String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey("hb-palveluprosessi").latestVersion().singleResult().getId();
@@ -141,6 +160,18 @@ public class HbCaseDriver {
     engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId()).list()
         .forEach(sub -> ids.add(sub.getId()));
     return engine.getTaskService().createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new)).list();
+  }
+
+  /** The open task of the case with this key, beside others (immediate enforcement: implementation and the window). */
+  public Task taskAmong(ProcessInstance pi, String taskKey) {
+    List<Task> tasks = tasks(pi).stream().filter(t -> taskKey.equals(t.getTaskDefinitionKey())).toList();
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0);
+  }
+
+  public void completeAmong(ProcessInstance pi, String taskKey, Map<String, Object> variables) {
+    engine.getFormService().submitTaskForm(taskAmong(pi, taskKey).getId(), variables);
+    runJobs(pi);
   }
 
   public List<String> candidateGroups(Task task) {

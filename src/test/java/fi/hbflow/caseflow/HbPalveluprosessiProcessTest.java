@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -137,6 +138,7 @@ class HbPalveluprosessiProcessTest {
     assertThat(hb.candidateGroups(hb.task(pi, "Task_Oikaisuvaatimus"))).containsExactly("yksilojaosto");
     hb.complete(pi, "Task_Oikaisuvaatimus", Map.of("oikaisuvaatimuksenRatkaisu", "hyvaksytty",
         "oikaisuvaatimuksenPerustelut", "Arvioitu tarve oikeuttaa HB:hen."));
+    hb.complete(pi, "Task_RatkaisunTiedoksianto", HbCaseDriver.rulingNotification());
 
     // routed again by the delegation rules, decided anew
     assertThat(hb.candidateGroups(hb.task(pi, "Task_Paatos"))).containsExactly("sosiaalityo");
@@ -146,12 +148,154 @@ class HbPalveluprosessiProcessTest {
   }
 
   @Test
+  void aGrantOrderedEnforcedAtOnceIsImplementedWhenNotifiedWhileTheWindowRuns() {
+    ProcessInstance pi = hb.toDecision(standardAssessment());
+    hb.complete(pi, "Task_Paatos", HbCaseDriver.grantEnforcedAtOnce());
+    assertThat((String) hb.variable(pi, "paatosasiakirjaTeksti")).contains("heti täytäntöön pantavaksi",
+        "52 § 1 mom", "Päätös on voimassa toistaiseksi", "Sovelletut säännökset", "Lisätietoja päätöksestä antaa");
+    assertThat(pi).isWaitingAt("Task_Tiedoksianto"); // not before the client is notified
+
+    hb.complete(pi, "Task_Tiedoksianto", HbCaseDriver.notification());
+    // implementation at once, the rectification window (task, timer, electronic message) beside it
+    assertThat(pi).isWaitingAt("Task_Toteutus", "Task_OikaisuvaatimusAika");
+    assertThat(hb.candidateGroups(hb.taskAmong(pi, "Task_Toteutus"))).containsExactly("palveluohjaus");
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("Boundary_OikaisuaikaPaattyi").count()).isEqualTo(1);
+    assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+        .eventName("HB_OIKAISUVAATIMUS").count()).isEqualTo(1);
+
+    hb.completeAmong(pi, "Task_Toteutus", implementation());
+    assertThat(ledgers(pi)).isEqualTo(1); // the budget is in use while the decision is not yet final
+    assertThat(pi).isWaitingAt("Task_OikaisuvaatimusAika", "Event_MuutoksenhakuRatkaistu");
+
+    Job window = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .activityId("Boundary_OikaisuaikaPaattyi").singleResult();
+    engine.getManagementService().executeJob(window.getId());
+    assertThat(hb.variable(pi, "lainvoimainen")).isEqualTo(true);
+    assertThat(pi).isWaitingAt("Timer_Seurantapaiva").hasPassed("End_PaatosPysyy");
+    assertThat(ledgers(pi)).isEqualTo(1);
+  }
+
+  @Test
+  void aGrantWithoutTheOrderWaitsForFinality() {
+    ProcessInstance pi = hb.toDecision(standardAssessment());
+    hb.complete(pi, "Task_Paatos", decision("myonnetty"));
+    hb.complete(pi, "Task_Tiedoksianto", HbCaseDriver.notification());
+    assertThat(hb.tasks(pi)).extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
+        .containsExactly("Task_OikaisuvaatimusAika");
+    Job window = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .activityId("Boundary_OikaisuaikaPaattyi").singleResult();
+    engine.getManagementService().executeJob(window.getId());
+    assertThat(pi).isWaitingAt("Task_Toteutus").hasNotPassed("End_PaatosPysyy");
+  }
+
+  @Test
+  void untickingTheOrderOnAGrantNeedsAReason() {
+    ProcessInstance pi = hb.toDecision(standardAssessment());
+    Map<String, Object> unticked = new HashMap<>(decision("myonnetty"));
+    unticked.remove("hetiTaytantoonPerustelu");
+    assertThatThrownBy(() -> hb.complete(pi, "Task_Paatos", unticked))
+        .hasMessageContaining("ettei päätöstä määrätä heti täytäntöön puuttuu");
+    Map<String, Object> silent = new HashMap<>(decision("myonnetty"));
+    silent.remove("hetiTaytantoon");
+    silent.remove("hetiTaytantoonPerustelu");
+    assertThatThrownBy(() -> hb.complete(pi, "Task_Paatos", silent))
+        .hasMessageContaining("määrätäänkö päätös heti täytäntöön");
+    assertThat(pi).isWaitingAt("Task_Paatos");
+    hb.complete(pi, "Task_Paatos", decision("hylatty")); // a refusal has no order
+    assertThat(pi).isWaitingAt("Task_Tiedoksianto");
+  }
+
+  @Test
+  void anUpheldRequestDuringImplementationDecidesAnewAndTheLedgerKeepsItsUse() {
+    ProcessInstance pi = hb.toDecision(standardAssessment());
+    hb.complete(pi, "Task_Paatos", HbCaseDriver.grantEnforcedAtOnce());
+    hb.complete(pi, "Task_Tiedoksianto", HbCaseDriver.notification());
+    hb.completeAmong(pi, "Task_Toteutus", implementation());
+    ProcessInstance ledger = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("hb-budjetin-kaytto").processInstanceBusinessKey(pi.getBusinessKey()).singleResult();
+    HbCaseDriver.setClock(java.time.LocalDateTime.of(2026, 7, 5, 10, 0));
+    engine.getFormService().submitTaskForm(engine.getTaskService().createTaskQuery()
+        .processInstanceId(ledger.getId()).taskDefinitionKey("Task_Kulut").singleResult().getId(),
+        Map.of("kulunPaiva", "2026-07-03", "kulunSumma", "1200,00", "kulunSelite", "Avustajan palkka 7/2026"));
+    assertThat(hb.variable(pi, "kaytettySentit")).isEqualTo(120_000L);
+
+    hb.completeAmong(pi, "Task_OikaisuvaatimusAika", Map.of("oikaisuvaatimuksenSaapumispaiva", "2026-06-14",
+        "oikaisuvaatimuksenSisalto", "Asiakas pyytää oikaisua: avustajatunnit eivät riitä."));
+    hb.completeAmong(pi, "Task_Oikaisuvaatimus", Map.of("oikaisuvaatimuksenRatkaisu", "hyvaksytty",
+        "oikaisuvaatimuksenPerustelut", "Avustajatunteja on lisättävä."));
+    hb.completeAmong(pi, "Task_RatkaisunTiedoksianto", HbCaseDriver.rulingNotification());
+    // the old implementation stops, the case is decided anew; the ledger runs on meanwhile
+    assertThat(pi).hasPassed("End_ToteutusPaattyiUuteenPaatokseen");
+    assertThat(hb.tasks(pi)).extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
+        .containsExactly("Task_Paatos");
+    assertThat(ledgers(pi)).isEqualTo(1);
+
+    // a new amount: the decision is made on a larger budget
+    engine.getRuntimeService().setVariable(pi.getId(), "budjettiKausiSentit", 2_500_000L);
+    hb.complete(pi, "Task_Paatos", HbCaseDriver.grantEnforcedAtOnce());
+    hb.complete(pi, "Task_Tiedoksianto", HbCaseDriver.notification());
+    hb.completeAmong(pi, "Task_Toteutus", implementation());
+
+    ProcessInstance newLedger = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("hb-budjetin-kaytto").processInstanceBusinessKey(pi.getBusinessKey()).singleResult();
+    assertThat(newLedger.getId()).isNotEqualTo(ledger.getId());
+    assertThat(engine.getRuntimeService().getVariable(newLedger.getId(), "budjettiKausiSentit")).isEqualTo(2_500_000L);
+    assertThat(engine.getRuntimeService().getVariable(newLedger.getId(), "kaytettySentit")).isEqualTo(120_000L);
+    assertThat(engine.getRuntimeService().getVariable(newLedger.getId(), "kulut").toString())
+        .contains("Avustajan palkka 7/2026").contains("\"siirretty\":true");
+    assertThat((String) engine.getRuntimeService().getVariable(newLedger.getId(), "kulutTeksti"))
+        .contains("1 200,00 €");
+    assertThat(hb.variable(pi, "kaytettySentit")).isEqualTo(120_000L);
+    assertThat(hb.variable(pi, "budjettiaJaljella")).isEqualTo("23 800,00 €");
+  }
+
+  @Test
+  void anUpheldRequestBeforeImplementationIsDoneCancelsTheImplementationTask() {
+    ProcessInstance pi = hb.toDecision(standardAssessment());
+    hb.complete(pi, "Task_Paatos", HbCaseDriver.grantEnforcedAtOnce());
+    hb.complete(pi, "Task_Tiedoksianto", HbCaseDriver.notification());
+    hb.completeAmong(pi, "Task_OikaisuvaatimusAika", Map.of("oikaisuvaatimuksenSaapumispaiva", "2026-06-14",
+        "oikaisuvaatimuksenSisalto", "Asiakas pyytää oikaisua: avustajatunnit eivät riitä."));
+    assertThat(pi).isWaitingAt("Task_Toteutus", "Task_Oikaisuvaatimus");
+    hb.completeAmong(pi, "Task_Oikaisuvaatimus", Map.of("oikaisuvaatimuksenRatkaisu", "hyvaksytty",
+        "oikaisuvaatimuksenPerustelut", "Avustajatunteja on lisättävä."));
+    hb.completeAmong(pi, "Task_RatkaisunTiedoksianto", HbCaseDriver.rulingNotification());
+    assertThat(pi).hasPassed("Boundary_ToteutusKeskeytyy", "End_ToteutusKeskeytyi");
+    assertThat(hb.tasks(pi)).extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
+        .containsExactly("Task_Paatos");
+    assertThat(ledgers(pi)).isZero();
+
+    // decided anew without the order: the case now waits for the new decision's finality
+    hb.complete(pi, "Task_Paatos", decision("myonnetty"));
+    hb.complete(pi, "Task_Tiedoksianto", HbCaseDriver.notification());
+    assertThat(hb.tasks(pi)).extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
+        .containsExactly("Task_OikaisuvaatimusAika");
+  }
+
+  private static Map<String, Object> implementation() {
+    return Map.of("toteutuksenAloituspaiva", "2026-06-15",
+        "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI", "suunnitelma2Jarjestamistapa", "PALVELUSETELI");
+  }
+
+  @Test
   void rejectedRectificationRequestKeepsTheDecision() {
     ProcessInstance pi = hb.toDecision(standardAssessment());
     hb.complete(pi, "Task_Paatos", decision("myonnetty"));
     hb.notifyAndReceiveARectificationRequest(pi);
     hb.complete(pi, "Task_Oikaisuvaatimus", Map.of("oikaisuvaatimuksenRatkaisu", "hylatty",
         "oikaisuvaatimuksenPerustelut", "Päätös vastaa arvioitua tarvetta."));
+    // the ruling is a decision of its own: a written document with appeal instructions, notified like the decision
+    assertThat(pi).isWaitingAt("Task_RatkaisunTiedoksianto");
+    assertThat(hb.candidateGroups(hb.task(pi, "Task_RatkaisunTiedoksianto"))).containsExactly("sosiaalityo");
+    assertThat((String) hb.variable(pi, "oikaisuvaatimuksenRatkaisuasiakirjaTeksti")).contains(
+        "Päätös oikaisuvaatimukseen", "Oikaisuvaatimus hylätään", "Päätös vastaa arvioitua tarvetta.",
+        "Valitusosoitus", "hallinto-oikeus", "808/2019 13 § 2 mom");
+    org.camunda.bpm.engine.variable.value.FileValue ruling =
+        engine.getRuntimeService().getVariableTyped(pi.getId(), "oikaisuvaatimuksenRatkaisuasiakirja");
+    assertThat(ruling.getMimeType()).isEqualTo("text/html");
+    hb.complete(pi, "Task_RatkaisunTiedoksianto", HbCaseDriver.rulingNotification());
+    assertThat(hb.variable(pi, "ratkaisunTiedoksiantopaiva")).isEqualTo("2026-06-15");
     assertThat(pi).isWaitingAt("Task_Toteutus");
   }
 

@@ -84,22 +84,97 @@ class DecisionDocumentTest {
   }
 
   @Test
+  void aGrantSaysTheProvisionsValidityEnforcementOrderAndContact() {
+    Map<String, Object> v = grantedCase();
+    v.put("hetiTaytantoon", true);
+    v.put("yhteyshenkilo", "Sanna Sosiaalityöntekijä");
+    v.put("yhteyshenkilonYhteystiedot", "puh. 040 123 4567, sanna@example.fi");
+    for (String text : new String[] {doc(v).html(), doc(v).markdown()}) {
+      assertThat(text).contains("Sovelletut säännökset", "Sosiaalihuoltolaki 1301/2014 45 §",
+          "Vammaispalvelulaki 675/2023 5 § 1 mom", "Hallintolaki 434/2003 44–47 §",
+          "Sosiaalihuoltolaki 1301/2014 52 § 1 mom");
+      assertThat(text).contains("Voimassaolo", "Päätös on voimassa toistaiseksi (vammaispalvelulaki 675/2023 5 § 1 mom)",
+          "1.7.2026–30.6.2027 (12 kk)");
+      assertThat(text).contains("Täytäntöönpano", "Päätös määrätään heti täytäntöön pantavaksi (sosiaalihuoltolaki "
+          + "1301/2014 52 § 1 mom)", "vaikka päätöksestä tehtäisiin oikaisuvaatimus");
+      assertThat(text).contains("Lisätietoja", "Lisätietoja päätöksestä antaa:", "Sanna Sosiaalityöntekijä",
+          "puh. 040 123 4567, sanna@example.fi");
+      assertThat(text).contains("Perustelut", "Tavalliset palvelut eivät sovi arkeesi.");
+      assertThat(text).doesNotContain("Poikkeaminen asiakassuunnitelmasta", "49 f §", "määräaikainen")
+          .doesNotContainPattern(NULL);
+    }
+  }
+
+  @Test
+  void aFixedTermGrantWithoutTheOrderThatDepartsFromThePlanSaysWhyEachTime() {
+    Map<String, Object> v = grantedCase();
+    v.put("hetiTaytantoon", false);
+    v.put("hetiTaytantoonPerustelu", "Asiakas toivoo palvelujen alkavan vasta syksyllä.");
+    v.put("voimassaolo", "maaraaikainen");
+    v.put("maaraaikaisuudenPerustelu", "Asiakas muuttaa ensi kesänä toiselle paikkakunnalle opiskelemaan.");
+    v.put("poiketaanAsiakassuunnitelmasta", true);
+    v.put("poikkeamisenPerustelu", "Päivätoiminnan sijaan budjetilla hankitaan avustajaa opiskeluun.");
+    v.put("paattajanSahkoposti", "johtava@example.fi");
+    for (String text : new String[] {doc(v).html(), doc(v).markdown()}) {
+      assertThat(text).contains("Päätös on määräaikainen", "henkilön oma etu, yksilöllinen tilanne tai palvelun luonne",
+          "Määräaikaisuuden peruste", "Asiakas muuttaa ensi kesänä toiselle paikkakunnalle opiskelemaan.",
+          "1.7.2026–30.6.2027 (12 kk)");
+      assertThat(text).contains("Päätöstä ei määrätä heti täytäntöön pantavaksi", "hallintolaki 434/2003 49 f §",
+          "Asiakas toivoo palvelujen alkavan vasta syksyllä.");
+      assertThat(text).contains("Poikkeaminen asiakassuunnitelmasta", "sosiaalihuoltolaki 1301/2014 45 § 4 mom",
+          "Päivätoiminnan sijaan budjetilla hankitaan avustajaa opiskeluun.");
+      // no contact on the form: the decider and their e-mail
+      assertThat(text).contains("Johanna Johtava", "johtava@example.fi");
+      assertThat(text).doesNotContain("voimassa toistaiseksi", "52 § 1 mom").doesNotContainPattern(NULL);
+    }
+  }
+
+  @Test
+  void aCaseOpenedBefore2025CitesTheOldDisabilityLawAndARejectionHasNoValidityOrEnforcement() {
+    Map<String, Object> v = grantedCase();
+    v.put("vireilletulopaiva", "2024-11-20");
+    assertThat(doc(v).markdown()).contains("Vammaispalvelulaki 380/1987", "675/2023 42 § 2 mom")
+        .doesNotContain("Vammaispalvelulaki 675/2023 5 § 1 mom (päätöksenteko");
+    Map<String, Object> rejected = grantedCase();
+    rejected.put("paatos", "hylatty");
+    rejected.put("hetiTaytantoon", true); // left from an earlier grant: a refusal has no order
+    assertThat(doc(rejected).markdown()).contains("Sovelletut säännökset", "Lisätietoja", "Oikaisuvaatimusohje")
+        .doesNotContain("Voimassaolo", "Täytäntöönpano", "52 §");
+  }
+
+  @Test
+  void theStandardTextsHaveEverySectionTheDocumentsUse() {
+    assertThat(DecisionTexts.standard().names()).contains("sovelletut-saannokset", "sovelletut-saannokset-380/1987",
+        "saannos-heti-taytantoon", "saannos-poikkeama-suunnitelmasta", "voimassa-toistaiseksi", "voimassa-maaraajan",
+        "taytantoonpano-heti", "taytantoonpano-lainvoima", "poikkeama-suunnitelmasta", "yhteyshenkilo",
+        "oikaisu-johdanto", "oikaisu-kuka", "oikaisu-kenelle", "oikaisu-maaraaika", "oikaisu-tiedoksisaanti",
+        "oikaisu-sisalto", "oikaisu-toimitus", "oikaisu-maksu", "oikaisu-apu");
+    DecisionTexts parsed = DecisionTexts.parse("# kommentti\n[a]\nEka rivi\njatkuu {x}.\n\n- yksi\n- kaksi {y}\n");
+    assertThat(parsed.section("a", Map.of("x", "X"))).containsExactly(
+        new DecisionTexts.Block(false, java.util.List.of("Eka rivi jatkuu X.")),
+        new DecisionTexts.Block(true, java.util.List.of("yksi", "kaksi –")));
+  }
+
+  @Test
   void rectificationInstructionsSayWhoToWhomByWhenAndHow() {
     for (String text : new String[] {doc(grantedCase()).html(), doc(grantedCase()).markdown()}) {
       assertThat(text).contains("Hyvinvointialueen yksilöasioiden jaosto",
-          "Kirjaamo, PL 1, 53101 Lappeenranta, kirjaamo@example.fi", "15.7.2026", "hallintolaki 49 b–49 e §",
-          "se, jota päätös koskee", "seitsemäntenä päivänä", "kolmantena päivänä", "hallintolaki 59 §",
+          "Kirjaamo, PL 1, 53101 Lappeenranta, kirjaamo@example.fi", "15.7.2026", "hallintolaki 434/2003 49 a–49 g §",
+          "sosiaalihuoltolaki 1301/2014 50 §", "30 päivän kuluessa siitä, kun olet saanut päätöksen tiedoksi",
+          "hallintolaki 434/2003 49 c §", "se, jota päätös koskee", "seitsemäntenä päivänä kirjeen lähettämisestä",
+          "hallintolaki 434/2003 59 § 2 mom", "kolmantena päivänä viestin lähettämisestä",
+          "laki sähköisestä asioinnista viranomaistoiminnassa 13/2003 19 § 2 mom", "(asianumero HB-2026-000001)",
           "kirjallisesti", "miten haluat päätöstä muutettavan", "miksi päätöstä pitäisi muuttaa", "Allekirjoita",
           "postitse tai sähköpostilla tai tuoda sen itse", "maksuton", "sosiaalityöntekijältäsi",
           "sosiaaliasiavastaavalta");
-      assertThat(text).doesNotContain("30 päivän kuluessa tiedoksisaannista");
+      assertThat(text).doesNotContain("hallintolaki 59 §)", "{asianumero}", "{osoite}");
     }
 
     Rectification notYetNotified = new Rectification("Yksilöasioiden jaosto", null, null);
     DecisionDocument doc = new DecisionDocument(grantedCase(), notYetNotified);
-    assertThat(doc.html()).contains("30 päivän kuluessa tiedoksisaannista").doesNotContain("Viimeinen päivä")
+    assertThat(doc.html()).contains("30 päivän kuluessa siitä").doesNotContain("Viimeinen päivä")
         .doesNotContainPattern(NULL);
-    assertThat(doc.markdown()).contains("30 päivän kuluessa tiedoksisaannista").doesNotContain("Viimeinen päivä", "**Osoite:**")
+    assertThat(doc.markdown()).contains("30 päivän kuluessa siitä").doesNotContain("Viimeinen päivä", "**Osoite:**")
         .doesNotContainPattern(NULL);
   }
 

@@ -338,7 +338,7 @@ class HbBudjetinKayttoProcessTest {
   }
 
   @Test
-  void openingASecondLedgerForTheSameCaseEndsTheFirst() {
+  void openingASecondLedgerForTheSameCaseEndsTheFirstAndCarriesItsUse() {
     ProcessInstance hbCase = openCase();
     ProcessInstance first = ledger();
     today(LocalDate.of(2026, 10, 15));
@@ -352,8 +352,11 @@ class HbBudjetinKayttoProcessTest {
     ProcessInstance second = ledger();
     assertThat(second.getId()).isNotEqualTo(first.getId());
     assertThat(second).isWaitingAt("Task_Kulut");
-    assertThat(second).variables().containsEntry("budjetti", "30 000,00 €").containsEntry("kaytettySentit", 0L);
-    assertThat(variable(hbCase, "kaytettySentit")).isEqualTo(0L);
+    // the use recorded within the period carries on against the new amount; the first ledger's history keeps it too
+    assertThat(second).variables().containsEntry("budjetti", "30 000,00 €").containsEntry("kaytettySentit", 10_000L)
+        .containsEntry("budjettiaJaljella", "29 900,00 €");
+    assertThat(list(second, "kulut")).hasSize(1);
+    assertThat(variable(hbCase, "kaytettySentit")).isEqualTo(10_000L);
     assertThat(hbCase).isWaitingAt("Seuranta");
   }
 

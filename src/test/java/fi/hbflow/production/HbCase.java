@@ -69,6 +69,8 @@ final class HbCase {
     decision.put("paatos", "myonnetty");
     decision.put("paatospaiva", today().toString());
     decision.put("paatoksenPerustelut", "Budjetti vastaa arvioitua tarvetta ja suunnitelma pysyy budjetissa.");
+    decision.put("hetiTaytantoon", false);
+    decision.put("hetiTaytantoonPerustelu", "Toteutus odottaa lainvoimaa: asiakas toivoo palvelujen alkavan vasta syksyllä.");
     return decision;
   }
 
