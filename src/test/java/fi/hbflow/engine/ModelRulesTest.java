@@ -40,7 +40,7 @@ class ModelRulesTest {
   void everyShippedModelAndFormMayBeDeployed() throws IOException {
     for (String folder : List.of("processes", "forms")) {
       try (Stream<Path> files = Files.list(Path.of(folder))) {
-        for (Path file : files.toList()) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) { // processes/tekstit/: texts, not deployed
           assertThat(ModelRules.check(folder + "/" + file.getFileName(), Files.readAllBytes(file)))
               .as(file.toString()).isEmpty();
         }
