@@ -25,7 +25,7 @@ import fi.hbflow.TestEngine;
 
 /** {@code hb-palveluprosessi}: one test per path, and the bad inputs that must be refused without losing the case. */
 @Deployment(resources = {"processes/hb-palveluprosessi.bpmn", "processes/hb-tuen-valinta.bpmn",
-    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-budjetin-kaytto.bpmn", "processes/hb-yksikkohinnat.dmn",
+    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-budjetin-kaytto.bpmn", "processes/hb-yksikkohinnat.dmn", "processes/hb-palvelukoodit.dmn",
     "processes/hb-delegointisaannot.dmn",
     "processes/hb-tehtavien-reititys.dmn", "processes/hb-maaraajat.dmn"})
 class HbPalveluprosessiProcessTest {
@@ -83,10 +83,11 @@ class HbPalveluprosessiProcessTest {
         .containsEntry("budjettiKausiSentit", 2_212_740L)
         .containsEntry("budjettiYhteensa", "22 127,40 €")
         .containsEntry("hinnasto", "hb-yksikkohinnat v1")
-        .containsEntry("palvelutyypit", "HENKILOKOHTAINEN_APU,KULJETUSPALVELU")
+        .containsEntry("palvelutyypit", "HENKILOKOHTAINEN_APU,LIIKKUMISEN_TUKI")
         .containsEntry("suunnitelmaKkSentit", 180_000L)
         .containsEntry("paattajaRyhma", "sosiaalityo");
-    assertThat((String) hb.variable(pi, "budjettiErittelyTeksti")).contains("Henkilökohtainen apu: 40 × 32,45 €/tunti = 1 298,00 €/kk");
+    assertThat((String) hb.variable(pi, "budjettiErittelyTeksti")).contains("Henkilökohtainen apu (Vammaispalvelulaki 675/2023 9 §): 40 × 32,45 €/tunti = 1 298,00 €/kk")
+        .contains("Liikkumisen tuki (Vammaispalvelulaki 675/2023 28 § (kuljetuspalvelu 29 § 1 mom 1 k)): 18 × 28,85 €/matka");
     JsonValue breakdown = engine.getRuntimeService().getVariableTyped(pi.getId(), "budjettierittely");
     assertThat(breakdown.getValue().prop("kuukaudet").elements()).hasSize(12);
     assertThat(hb.candidateGroups(hb.task(pi, "Task_Paatos"))).containsExactly("sosiaalityo");
@@ -224,6 +225,65 @@ class HbPalveluprosessiProcessTest {
   }
 
   @Test
+  void anEarlierCaseWithTheOldCodesIsPricedAndNamedUnderTheServicesOf675_2023() {
+    ProcessInstance pi = hb.open(startForm());
+    hb.complete(pi, "Task_Arviointi", assessment("HENKILOKOHTAINEN_APU", 40));
+    // an earlier case: its needs were recorded with the codes of the old form (they can no longer come from the form)
+    engine.getRuntimeService().setVariable(pi.getId(), "tarve_TUETTU_ASUMINEN", 10);
+    engine.getRuntimeService().setVariable(pi.getId(), "tarve_KULJETUSPALVELU", 18);
+    engine.getRuntimeService().setVariable(pi.getId(), "tarve_TYOTOIMINTA", 5);
+    passSuitabilityAndSupport(pi);
+
+    assertThat(pi).isWaitingAt("Task_Tukisuunnitelma");
+    assertThat((String) hb.variable(pi, "palvelutyypit"))
+        .isEqualTo("ASUMISEN_TUKI,HENKILOKOHTAINEN_APU,KEHITYSVAMMAISTEN_TYOTOIMINTA,LIIKKUMISEN_TUKI");
+    // 12 months of 2026-07..2027-06: 6 at 2026 prices, 6 at 2027 prices
+    long expected = 6 * (10 * 201_00L + 40 * 32_45L + 5 * 77_30L + 18 * 28_85L)
+        + 6 * (10 * 207_00L + 40 * 33_40L + 5 * 79_60L + 18 * 29_70L);
+    assertThat(hb.variable(pi, "budjettiKausiSentit")).isEqualTo(expected);
+    assertThat((String) hb.variable(pi, "budjettiErittelyTeksti"))
+        .contains("- Asumisen tuki (Vammaispalvelulaki 675/2023 18 §): 10 × 201,00 €/vuorokausi")
+        .contains("- Liikkumisen tuki (Vammaispalvelulaki 675/2023 28 § (kuljetuspalvelu 29 § 1 mom 1 k)): 18 × 28,85 €/matka")
+        .contains("- Kehitysvammaisten henkilöiden työtoiminta (Vammaispalvelulaki 675/2023 27 §): 5 × 77,30 €/päivä")
+        .doesNotContain("Tuettu asuminen", "Kuljetuspalvelu", "- Työtoiminta");
+    JsonValue breakdown = engine.getRuntimeService().getVariableTyped(pi.getId(), "budjettierittely");
+    assertThat(breakdown.getValue().prop("kuukaudet").elements().get(0).prop("rivit").elements())
+        .extracting(l -> l.prop("palvelu").stringValue() + " " + l.prop("lainkohta").stringValue())
+        .containsExactly("ASUMISEN_TUKI Vammaispalvelulaki 675/2023 18 §", "HENKILOKOHTAINEN_APU Vammaispalvelulaki 675/2023 9 §",
+            "KEHITYSVAMMAISTEN_TYOTOIMINTA Vammaispalvelulaki 675/2023 27 §",
+            "LIIKKUMISEN_TUKI Vammaispalvelulaki 675/2023 28 § (kuljetuspalvelu 29 § 1 mom 1 k)");
+
+    // asumisen tuki goes to a leading social worker, as supported housing did
+    hb.complete(pi, "Task_Tukisuunnitelma", plan("Avustaja", "Avustajapalvelu Oy", "100"));
+    assertThat(hb.candidateGroups(hb.task(pi, "Task_Paatos"))).containsExactly("johtavat-sosiaalityontekijat");
+    assertThat((String) hb.variable(pi, "delegointiPerustelu")).contains("asumisen tukea");
+  }
+
+  @Test
+  void theOldCodesAreNoLongerFieldsOfTheAssessmentForm() {
+    ProcessInstance pi = hb.open(startForm());
+    for (String old : java.util.List.of("TUETTU_ASUMINEN", "KULJETUSPALVELU", "TYOTOIMINTA")) {
+      Map<String, Object> form = assessment("HENKILOKOHTAINEN_APU", 40);
+      form.put("tarve_" + old, 3);
+      assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", form))
+          .isInstanceOf(FormFieldValidationException.class)
+          .hasMessageContaining("Lomakkeessa ei ole kenttää 'tarve_" + old + "'");
+    }
+    assertThat(pi).isWaitingAt("Task_Arviointi");
+  }
+
+  @Test
+  void aNewServiceOf675_2023IsPricedFromTheFormFieldAndThePriceRow() {
+    ProcessInstance pi = hb.open(startForm());
+    hb.complete(pi, "Task_Arviointi", assessment("TUETTU_PAATOKSENTEKO", 4, "HENGITYSLAITTEEN_VARASSA_ELAVAN_TUKI", 300));
+    passSuitabilityAndSupport(pi);
+    assertThat((String) hb.variable(pi, "budjettiErittelyTeksti"))
+        .contains("- Tuettu päätöksenteko (Vammaispalvelulaki 675/2023 14 §): 4 × 56,65 €/tunti")
+        .contains("- Taloudellinen tuki hengityslaitteen varassa elävälle henkilölle (Vammaispalvelulaki 675/2023 33 §): "
+            + "300 × 1,00 €/euro = 300,00 €/kk");
+  }
+
+  @Test
   void aMissingPriceSendsTheCaseBackToTheAssessmentWithTheReasonAndNoIncident() {
     ProcessInstance pi = hb.open(startForm());
     Map<String, Object> form = standardAssessment();
@@ -277,9 +337,9 @@ class HbPalveluprosessiProcessTest {
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("negatiivinen");
     assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", assessment("HENKILOKOHTAINEN_APU", 7440)))
         .hasMessageContaining("7440").hasMessageContaining("744");
-    assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", assessment("KULJETUSPALVELU", "kaksi")))
+    assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", assessment("LIIKKUMISEN_TUKI", "kaksi")))
         .hasMessageContaining("arvon pitää olla luku");
-    assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", assessment("KULJETUSPALVELU", 1.5)))
+    assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", assessment("LIIKKUMISEN_TUKI", 1.5)))
         .hasMessageContaining("kokonaisluku");
     assertThat(hb.task(pi, "Task_Arviointi").getId()).isEqualTo(taskId);
     assertThat(hb.variable(pi, "tarve_HENKILOKOHTAINEN_APU")).isNull();
