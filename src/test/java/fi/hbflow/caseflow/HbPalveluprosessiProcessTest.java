@@ -227,24 +227,24 @@ class HbPalveluprosessiProcessTest {
   @Test
   void anEarlierCaseWithTheOldCodesIsPricedAndNamedUnderTheServicesOf675_2023() {
     ProcessInstance pi = hb.open(startForm());
-    hb.complete(pi, "Task_Arviointi", assessment("HENKILOKOHTAINEN_APU", 40));
+    hb.complete(pi, "Task_Arviointi", assessment("HENKILOKOHTAINEN_APU", 10));
     // an earlier case: its needs were recorded with the codes of the old form (they can no longer come from the form)
-    engine.getRuntimeService().setVariable(pi.getId(), "tarve_TUETTU_ASUMINEN", 10);
-    engine.getRuntimeService().setVariable(pi.getId(), "tarve_KULJETUSPALVELU", 18);
-    engine.getRuntimeService().setVariable(pi.getId(), "tarve_TYOTOIMINTA", 5);
+    engine.getRuntimeService().setVariable(pi.getId(), "tarve_TUETTU_ASUMINEN", 2);
+    engine.getRuntimeService().setVariable(pi.getId(), "tarve_KULJETUSPALVELU", 4);
+    engine.getRuntimeService().setVariable(pi.getId(), "tarve_TYOTOIMINTA", 2);
     passSuitabilityAndSupport(pi);
 
     assertThat(pi).isWaitingAt("Task_Tukisuunnitelma");
     assertThat((String) hb.variable(pi, "palvelutyypit"))
         .isEqualTo("ASUMISEN_TUKI,HENKILOKOHTAINEN_APU,KEHITYSVAMMAISTEN_TYOTOIMINTA,LIIKKUMISEN_TUKI");
     // 12 months of 2026-07..2027-06: 6 at 2026 prices, 6 at 2027 prices
-    long expected = 6 * (10 * 201_00L + 40 * 32_45L + 5 * 77_30L + 18 * 28_85L)
-        + 6 * (10 * 207_00L + 40 * 33_40L + 5 * 79_60L + 18 * 29_70L);
+    long expected = 6 * (2 * 201_00L + 10 * 32_45L + 2 * 77_30L + 4 * 28_85L)
+        + 6 * (2 * 207_00L + 10 * 33_40L + 2 * 79_60L + 4 * 29_70L);
     assertThat(hb.variable(pi, "budjettiKausiSentit")).isEqualTo(expected);
     assertThat((String) hb.variable(pi, "budjettiErittelyTeksti"))
-        .contains("- Asumisen tuki (Vammaispalvelulaki 675/2023 18 §): 10 × 201,00 €/vuorokausi")
-        .contains("- Liikkumisen tuki (Vammaispalvelulaki 675/2023 28 § (kuljetuspalvelu 29 § 1 mom 1 k)): 18 × 28,85 €/matka")
-        .contains("- Kehitysvammaisten henkilöiden työtoiminta (Vammaispalvelulaki 675/2023 27 §): 5 × 77,30 €/päivä")
+        .contains("- Asumisen tuki (Vammaispalvelulaki 675/2023 18 §): 2 × 201,00 €/vuorokausi")
+        .contains("- Liikkumisen tuki (Vammaispalvelulaki 675/2023 28 § (kuljetuspalvelu 29 § 1 mom 1 k)): 4 × 28,85 €/matka")
+        .contains("- Kehitysvammaisten henkilöiden työtoiminta (Vammaispalvelulaki 675/2023 27 §): 2 × 77,30 €/päivä")
         .doesNotContain("Tuettu asuminen", "Kuljetuspalvelu", "- Työtoiminta");
     JsonValue breakdown = engine.getRuntimeService().getVariableTyped(pi.getId(), "budjettierittely");
     assertThat(breakdown.getValue().prop("kuukaudet").elements().get(0).prop("rivit").elements())
@@ -253,7 +253,8 @@ class HbPalveluprosessiProcessTest {
             "KEHITYSVAMMAISTEN_TYOTOIMINTA Vammaispalvelulaki 675/2023 27 §",
             "LIIKKUMISEN_TUKI Vammaispalvelulaki 675/2023 28 § (kuljetuspalvelu 29 § 1 mom 1 k)");
 
-    // asumisen tuki goes to a leading social worker, as supported housing did
+    // asumisen tuki goes to a leading social worker, as supported housing did (a budget under 30 000 €/year)
+    assertThat((Long) hb.variable(pi, "vuosibudjettiSentit")).isLessThan(3_000_000L);
     hb.complete(pi, "Task_Tukisuunnitelma", plan("Avustaja", "Avustajapalvelu Oy", "100"));
     assertThat(hb.candidateGroups(hb.task(pi, "Task_Paatos"))).containsExactly("johtavat-sosiaalityontekijat");
     assertThat((String) hb.variable(pi, "delegointiPerustelu")).contains("asumisen tukea");
