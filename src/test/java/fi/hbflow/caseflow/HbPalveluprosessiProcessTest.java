@@ -284,6 +284,51 @@ class HbPalveluprosessiProcessTest {
             + "300 × 1,00 €/euro = 300,00 €/kk");
   }
 
+  /** README "For process owners": a new service type is a price-table row and a form field, no Java. */
+  @Test
+  void aNewServiceTypeNeedsOnlyAPriceRowAndAFormField() throws Exception {
+    String table = java.nio.file.Files.readString(java.nio.file.Path.of("processes/hb-yksikkohinnat.dmn"));
+    table = table.replace("    </decisionTable>", """
+          <rule id="Hinta_KOTIAPU_2026">
+            <inputEntry id="Hinta_KOTIAPU_2026_tyyppi"><text>"KOTIAPU"</text></inputEntry>
+            <inputEntry id="Hinta_KOTIAPU_2026_paiva"><text>[date("2026-01-01")..date("2027-12-31")]</text></inputEntry>
+            <outputEntry id="Hinta_KOTIAPU_2026_nimi"><text>"Kotiapu"</text></outputEntry>
+            <outputEntry id="Hinta_KOTIAPU_2026_yksikko"><text>"tunti"</text></outputEntry>
+            <outputEntry id="Hinta_KOTIAPU_2026_hinta"><text>"20.00"</text></outputEntry>
+            <outputEntry id="Hinta_KOTIAPU_2026_max"><text>100</text></outputEntry>
+            <outputEntry id="Hinta_KOTIAPU_2026_lahde"><text>"testi"</text></outputEntry>
+            <outputEntry id="Hinta_KOTIAPU_2026_lainkohta"><text>"Vammaispalvelulaki 675/2023 34 §"</text></outputEntry>
+          </rule>
+        </decisionTable>""");
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var form = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+        java.nio.file.Files.readString(java.nio.file.Path.of("forms/hb-palvelutarpeen-arviointi.form")));
+    ((com.fasterxml.jackson.databind.node.ArrayNode) form.get("components")).addObject().put("label", "Kotiapu")
+        .put("type", "number").put("id", "Field_tarve_KOTIAPU").put("key", "tarve_KOTIAPU").put("decimalDigits", 0);
+    var deployment = engine.getRepositoryService().createDeployment().name("uusi palvelu")
+        .addString("hb-yksikkohinnat.dmn", table)
+        .addString("hb-palvelutarpeen-arviointi.form", json.writeValueAsString(form))
+        .addInputStream("hb-palveluprosessi.bpmn",
+            java.nio.file.Files.newInputStream(java.nio.file.Path.of("processes/hb-palveluprosessi.bpmn")));
+    try (var otherForms = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {
+      for (var f : otherForms.filter(f -> !f.getFileName().toString().equals("hb-palvelutarpeen-arviointi.form")).toList()) {
+        deployment.addString(f.getFileName().toString(), java.nio.file.Files.readString(f));
+      }
+    }
+    String id = deployment.deploy().getId();
+    try {
+      ProcessInstance pi = hb.open(startForm());
+      hb.complete(pi, "Task_Arviointi", assessment("KOTIAPU", 5, "HENKILOKOHTAINEN_APU", 10));
+      passSuitabilityAndSupport(pi);
+      assertThat(pi).isWaitingAt("Task_Tukisuunnitelma");
+      assertThat((String) hb.variable(pi, "palvelutyypit")).isEqualTo("HENKILOKOHTAINEN_APU,KOTIAPU");
+      assertThat((String) hb.variable(pi, "budjettiErittelyTeksti"))
+          .contains("- Kotiapu (Vammaispalvelulaki 675/2023 34 §): 5 × 20,00 €/tunti = 100,00 €/kk");
+    } finally {
+      engine.getRepositoryService().deleteDeployment(id, true);
+    }
+  }
+
   @Test
   void aMissingPriceSendsTheCaseBackToTheAssessmentWithTheReasonAndNoIncident() {
     ProcessInstance pi = hb.open(startForm());
