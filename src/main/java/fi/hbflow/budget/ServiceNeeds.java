@@ -62,6 +62,7 @@ public final class ServiceNeeds {
     });
     return needs;
   }
+
   private static Long wholeNumber(Object value) {
     if (value instanceof Integer || value instanceof Long || value instanceof Short) {
       return ((Number) value).longValue();
