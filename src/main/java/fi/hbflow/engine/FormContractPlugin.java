@@ -223,8 +223,9 @@ public class FormContractPlugin extends AbstractProcessEnginePlugin {
     }
     Authentication caller = ctx.getAuthentication();
     if (submission.atActivities() && caller != null && !ctx.getAuthorizationManager().isCamundaAdmin(caller)) {
-      throw new AuthorizationException("Asiaa ei voi aloittaa muualta kuin prosessin alusta eikä sen tarkistuksia "
-          + "ohittaen: vain pääkäyttäjä voi tehdä sen.");
+      // starts with AuthorizationRefusals.PREFIX, so the REST refusal keeps this text (not the generic one)
+      throw new AuthorizationException("Sinulla ei ole oikeutta tähän toimintoon: asiaa ei voi aloittaa muualta kuin "
+          + "prosessin alusta eikä sen tarkistuksia ohittaen, vain pääkäyttäjä voi tehdä sen.");
     }
     if (submission.variables().isEmpty()) {
       return;
