@@ -705,7 +705,7 @@ async function stepAssessment() {
     await typeText('Field_arvioinninYhteenveto',
       'Asiakas tarvitsee henkilökohtaista apua opiskeluun ja vapaa-aikaan sekä kuljetuksia harrastuksiin.');
     await typeText('Field_tarve_HENKILOKOHTAINEN_APU', '-40');
-    await typeText('Field_tarve_KULJETUSPALVELU', '18');
+    await typeText('Field_tarve_LIIKKUMISEN_TUKI', '18');
     await typeDate('Field_budjettikaudenAlku', '2026-07-01');
     await expectRefusal('henkilökohtainen apu -40 h/kk', complete, 'arviointi-negative-amount');
     await typeText('Field_tarve_HENKILOKOHTAINEN_APU', '100000');

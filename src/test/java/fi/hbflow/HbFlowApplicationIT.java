@@ -70,7 +70,7 @@ class HbFlowApplicationIT {
     needs.put("arvioinninAloituspaiva", LocalDate.now().minusDays(1).toString());
     needs.put("oikeusVammaispalveluihin", "kylla");
     needs.put("tarve_HENKILOKOHTAINEN_APU", -40);
-    needs.put("tarve_KULJETUSPALVELU", 18);
+    needs.put("tarve_LIIKKUMISEN_TUKI", 18);
     needs.put("budjettikaudenAlku", "2026-07-01");
     needs.put("budjettikaudenPituusKk", 12);
     needs.put("arvioinninYhteenveto", "Tarvitsee avustajan ja kuljetuksia.");
@@ -95,7 +95,7 @@ class HbFlowApplicationIT {
     // what the plan form shows: the worker reads the case through the task, not the process instance
     JsonNode formVariables = get("sosiaalityontekija", "/task/" + plan + "/form-variables").body;
     assertThat(formVariables.get("budjettiYhteensa").get("value").asText()).isEqualTo("22 127,40 €");
-    assertThat(formVariables.get("budjettiErittelyTeksti").get("value").asText()).contains("Kuljetuspalvelu: 18 × 28,85 €/matka");
+    assertThat(formVariables.get("budjettiErittelyTeksti").get("value").asText()).contains("Liikkumisen tuki (Vammaispalvelulaki 675/2023 28 § (kuljetuspalvelu 29 § 1 mom 1 k)): 18 × 28,85 €/matka");
     assertThat(get("sosiaalityontekija", "/process-instance/" + caseId + "/variables").status).isEqualTo(403);
     Map<String, Object> planForm = new LinkedHashMap<>();
     planForm.put("tukisuunnitelmanTavoitteet", "Asiakas käy töissä avustajan tuella.");

@@ -16,13 +16,20 @@ import java.util.function.Supplier;
 public class AssessmentRules implements FormRules {
 
   private final Supplier<PriceList> prices;
+  private final Supplier<ServiceCodes> codes;
 
   public AssessmentRules(Supplier<PriceList> prices) {
-    this.prices = prices;
+    this(prices, () -> ServiceCodes.NONE);
   }
 
+  public AssessmentRules(Supplier<PriceList> prices, Supplier<ServiceCodes> codes) {
+    this.prices = prices;
+    this.codes = codes;
+  }
+
+  /** The latest deployed price table and code table ({@code hb-yksikkohinnat}, {@code hb-palvelukoodit}). */
   public static AssessmentRules withLatestPrices(DmnTables tables) {
-    return new AssessmentRules(() -> DmnPriceList.latest(tables));
+    return new AssessmentRules(() -> DmnPriceList.latest(tables), () -> DmnServiceCodes.latest(tables));
   }
 
   @Override
@@ -40,7 +47,7 @@ public class AssessmentRules implements FormRules {
       return;
     }
     List<String> needProblems = new ArrayList<>();
-    List<ServiceNeed> needs = ServiceNeeds.from(form.rawValues(), needProblems);
+    List<ServiceNeed> needs = ServiceNeeds.from(form.rawValues(), codes.get(), needProblems);
     needProblems.forEach(form::problem);
     LocalDate start = form.date("budjettikaudenAlku", "Budjettikauden alku", true);
     form.integer("budjettikaudenPituusKk", "Budjettikauden pituus (kk)", 1, BudgetPeriod.MAX_MONTHS, true);

@@ -55,7 +55,7 @@ public class BudgetCalculationDelegate implements JavaDelegate {
 
   private Budget calculate(DelegateExecution execution) {
     List<String> problems = new ArrayList<>();
-    List<ServiceNeed> needs = ServiceNeeds.from(execution.getVariables(), problems);
+    List<ServiceNeed> needs = ServiceNeeds.from(execution.getVariables(), DmnServiceCodes.latest(tables), problems);
     FormValues values = new FormValues(execution.getVariables(), null);
     var start = values.date("budjettikaudenAlku", "Budjettikauden alku", true);
     Integer months = values.integer("budjettikaudenPituusKk", "Budjettikauden pituus", 1, BudgetPeriod.MAX_MONTHS, true);

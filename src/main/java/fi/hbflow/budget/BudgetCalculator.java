@@ -43,6 +43,6 @@ public class BudgetCalculator {
     long cents = price.euros().multiply(BigDecimal.valueOf(need.amountPerMonth()))
         .movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
     return new BudgetLine(month, need.serviceType(), price.serviceName(), need.amountPerMonth(), price.unit(), price.euros(), cents,
-        price.source());
+        price.source(), price.legalBasis());
   }
 }

@@ -22,8 +22,13 @@ public final class BudgetPresentation {
         .append(month(budget.period().lastMonth())).append(" (").append(budget.period().months()).append(" kk), hinnasto ")
         .append(budget.priceListVersion()).append(".\n\n");
     for (Span span : spans(budget)) {
-      // "Henkilökohtainen apu: 40 × 32,45 €/tunti = 1 298,00 €/kk, 7/2026–12/2026 (6 kk): 7 788,00 €"
-      md.append("- ").append(span.first.serviceName()).append(": ").append(span.first.amount()).append(" × ")
+      // "Henkilökohtainen apu (Vammaispalvelulaki 675/2023 9 §): 40 × 32,45 €/tunti = 1 298,00 €/kk, 7/2026–12/2026 (6 kk):
+      // 7 788,00 €"
+      md.append("- ").append(span.first.serviceName());
+      if (!span.first.legalBasis().isBlank()) {
+        md.append(" (").append(span.first.legalBasis()).append(')');
+      }
+      md.append(": ").append(span.first.amount()).append(" × ")
           .append(Money.format(span.first.unitPrice())).append('/').append(span.first.unit()).append(" = ")
           .append(Money.format(span.first.cents())).append("/kk, ").append(month(span.first.month()));
       if (span.months > 1) {
@@ -54,7 +59,26 @@ public final class BudgetPresentation {
       months.add(m);
     });
     tree.put("kuukaudet", months);
+    tree.put("erittely", spans(budget).stream().map(BudgetPresentation::span).toList());
     return tree;
+  }
+
+  /** A run of months with the same line: what the decision's budget table shows, one row each. */
+  private static Map<String, Object> span(Span span) {
+    BudgetLine l = span.first;
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("palvelu", l.serviceType());
+    m.put("nimi", l.serviceName());
+    m.put("lainkohta", l.legalBasis());
+    m.put("maara", l.amount());
+    m.put("yksikko", l.unit());
+    m.put("yksikkohinta", l.unitPrice().toPlainString());
+    m.put("kkSentit", l.cents());
+    m.put("alkuKk", l.month().toString());
+    m.put("loppuKk", l.month().plusMonths(span.months - 1L).toString());
+    m.put("kuukausia", span.months);
+    m.put("yhteensaSentit", l.cents() * span.months);
+    return m;
   }
 
   private static Map<String, Object> line(BudgetLine l) {
@@ -66,6 +90,7 @@ public final class BudgetPresentation {
     m.put("yksikkohinta", l.unitPrice().toPlainString());
     m.put("sentit", l.cents());
     m.put("lahde", l.source());
+    m.put("lainkohta", l.legalBasis());
     return m;
   }
 

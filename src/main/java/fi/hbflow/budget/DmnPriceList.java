@@ -39,7 +39,8 @@ public class DmnPriceList implements PriceList {
         text(row.getEntry("yksikko"), ""),
         euros(row.getEntry("hintaEuroa"), serviceType),
         text(row.getEntry("lahde"), ""),
-        row.getEntry("enimmaisMaaraKk") == null ? Integer.MAX_VALUE : ((Number) row.getEntry("enimmaisMaaraKk")).intValue()));
+        row.getEntry("enimmaisMaaraKk") == null ? Integer.MAX_VALUE : ((Number) row.getEntry("enimmaisMaaraKk")).intValue(),
+        text(row.getEntry("lainkohta"), "")));
   }
 
   private BigDecimal euros(Object value, String serviceType) {

@@ -1,5 +1,8 @@
 package fi.hbflow.decision;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.hbflow.identity.Roles;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -119,8 +122,11 @@ public final class DecisionDocument {
           ? "Budjetti on laskettu palveluista, joihin sinulla on oikeus. "
               + "Jokaisen palvelun määrä on kerrottu hyvinvointialueen omalla yksikköhinnalla."
           : "Tämä on budjetti, jota haettiin. Se on laskettu hyvinvointialueen omilla yksikköhinnoilla.");
-      if (breakdown != null) {
-        out.markdown(breakdown);
+      List<List<String>> rows = budgetRows();
+      if (!rows.isEmpty()) {
+        out.table(BUDGET_COLUMNS, rows);
+      } else if (breakdown != null) {
+        out.markdown(breakdown); // a budget calculated before the breakdown had its table rows
       }
       out.field("Yhteensä", total);
       out.field("Budjettikausi", period);
@@ -269,6 +275,73 @@ public final class DecisionDocument {
 
     out.subsection("Mistä saat apua?");
     template(out, "oikaisu-apu");
+  }
+
+  // ---------------------------------------------------------------- the budget table
+
+  static final List<String> BUDGET_COLUMNS = List.of("Palvelu", "Lainkohta", "Määrä/kk", "Yksikköhinta", "€/kk", "Aika",
+      "Yhteensä");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * One row per service and price from the stored breakdown ({@code budjettierittely}, its {@code erittely}): the
+   * service, its legal basis, amount, unit price, euros a month, the months and the sum. Empty when the breakdown is
+   * missing or has no such rows.
+   */
+  private List<List<String>> budgetRows() {
+    Object value = variables.get("budjettierittely");
+    if (value == null) {
+      return List.of();
+    }
+    JsonNode tree;
+    try {
+      tree = value instanceof Map<?, ?> map ? JSON.valueToTree(map) : JSON.readTree(value.toString());
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return List.of();
+    }
+    JsonNode spans = tree == null ? null : tree.get("erittely");
+    if (spans == null || !spans.isArray()) {
+      return List.of();
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (JsonNode span : spans) {
+      String unit = span.path("yksikko").asText("");
+      String legalBasis = span.path("lainkohta").asText("");
+      rows.add(List.of(
+          span.path("nimi").asText(span.path("palvelu").asText("")),
+          legalBasis.isBlank() ? "–" : legalBasis,
+          span.path("maara").asText("") + (unit.isBlank() ? "" : " (" + unit + ")"),
+          euros(span.path("yksikkohinta").asText("")) + (unit.isBlank() ? "" : "/" + unit),
+          fi.hbflow.budget.Money.format(span.path("kkSentit").asLong()),
+          months(span.path("alkuKk").asText(""), span.path("loppuKk").asText(""), span.path("kuukausia").asInt()),
+          fi.hbflow.budget.Money.format(span.path("yhteensaSentit").asLong())));
+    }
+    return rows;
+  }
+
+  private static String euros(String plain) {
+    try {
+      return fi.hbflow.budget.Money.format(new java.math.BigDecimal(plain));
+    } catch (NumberFormatException e) {
+      return plain;
+    }
+  }
+
+  /** "7/2026–6/2027 (12 kk)" from "2026-07", "2027-06" and 12. */
+  private static String months(String first, String last, int count) {
+    String from = yearMonth(first);
+    String to = yearMonth(last);
+    String range = count > 1 && !to.equals(from) ? from + "–" + to : from;
+    return range + " (" + count + " kk)";
+  }
+
+  private static String yearMonth(String iso) {
+    try {
+      java.time.YearMonth m = java.time.YearMonth.parse(iso);
+      return m.getMonthValue() + "/" + m.getYear();
+    } catch (DateTimeParseException e) {
+      return iso;
+    }
   }
 
   // ---------------------------------------------------------------- values
@@ -443,6 +516,9 @@ public final class DecisionDocument {
 
     /** The small Markdown subset of {@link #parse}. */
     void markdown(String markdown);
+
+    /** A table with a header row; every cell is a value to escape. */
+    void table(List<String> headers, List<List<String>> rows);
   }
 
   static final class HtmlOut implements Out {
@@ -519,6 +595,19 @@ public final class DecisionDocument {
       }
     }
 
+    @Override
+    public void table(List<String> headers, List<List<String>> rows) {
+      body.append("<table>\n<thead>\n<tr>");
+      headers.forEach(h -> body.append("<th>").append(esc(h)).append("</th>"));
+      body.append("</tr>\n</thead>\n<tbody>\n");
+      for (List<String> row : rows) {
+        body.append("<tr>");
+        row.forEach(c -> body.append("<td>").append(esc(c)).append("</td>"));
+        body.append("</tr>\n");
+      }
+      body.append("</tbody>\n</table>\n");
+    }
+
     private static String inline(List<Span> spans) {
       StringBuilder b = new StringBuilder();
       for (Span s : spans) {
@@ -547,6 +636,9 @@ public final class DecisionDocument {
           + "p.field { margin: 0 0 2pt; }\n"
           + "ul { margin: 0 0 6pt; padding-left: 18pt; }\n"
           + "li { margin: 0 0 2pt; break-inside: avoid; page-break-inside: avoid; }\n"
+          + "table { border-collapse: collapse; width: 100%; margin: 0 0 6pt; font-size: 9.5pt; }\n"
+          + "th, td { border: 1px solid #777; padding: 2pt 4pt; text-align: left; vertical-align: top; }\n"
+          + "tr { break-inside: avoid; page-break-inside: avoid; }\n"
           + "@media print { body { max-width: none; padding: 0; } }\n"
           + "</style>\n</head>\n<body>\n<main>\n"
           + body
@@ -643,6 +735,20 @@ public final class DecisionDocument {
             ? String.join("\n", lines.stream().map(l -> "- " + l).toList())
             : String.join("  \n", lines));
       }
+    }
+
+    @Override
+    public void table(List<String> headers, List<List<String>> rows) {
+      StringBuilder t = new StringBuilder();
+      t.append(row(headers)).append('\n').append("|").append(" --- |".repeat(headers.size()));
+      rows.forEach(r -> t.append('\n').append(row(r)));
+      block(t.toString());
+    }
+
+    /** "| a | b |": cells escaped ("|" included), each on one line. */
+    private static String row(List<String> cells) {
+      return "| " + String.join(" | ", cells.stream()
+          .map(c -> esc(c.strip().replaceAll("\\s*\\R\\s*", " "))).toList()) + " |";
     }
 
     private static String inline(List<Span> spans) {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * deadline, the escalation and the breach record after it, the rectification window and its message.
  */
 @Deployment(resources = {"processes/hb-palveluprosessi.bpmn", "processes/hb-tuen-valinta.bpmn",
-    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-budjetin-kaytto.bpmn", "processes/hb-yksikkohinnat.dmn",
+    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-budjetin-kaytto.bpmn", "processes/hb-yksikkohinnat.dmn", "processes/hb-palvelukoodit.dmn",
     "processes/hb-delegointisaannot.dmn",
     "processes/hb-tehtavien-reititys.dmn", "processes/hb-maaraajat.dmn"})
 class LegalClocksProcessTest {

@@ -22,8 +22,11 @@ public class HbCaseDriver {
 
   public static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
 
-  public static final List<String> SERVICE_TYPES = List.of("HENKILOKOHTAINEN_APU", "PAIVATOIMINTA", "TYOTOIMINTA",
-      "TUETTU_ASUMINEN", "LYHYTAIKAINEN_HUOLENPITO", "KULJETUSPALVELU", "VALMENNUS");
+  /** The services of Vammaispalvelulaki 675/2023 6 § 1 mom: the fields {@code tarve_<CODE>} of the assessment form. */
+  public static final List<String> SERVICE_TYPES = List.of("VALMENNUS", "HENKILOKOHTAINEN_APU",
+      "ERITYINEN_OSALLISUUDEN_TUKI", "TUETTU_PAATOKSENTEKO", "VAATIVA_MONIAMMATILLINEN_TUKI", "ASUMISEN_TUKI",
+      "LAPSEN_ASUMISEN_TUKI", "ESTEETTOMAN_ASUMISEN_TUKI", "LYHYTAIKAINEN_HUOLENPITO", "PAIVATOIMINTA",
+      "KEHITYSVAMMAISTEN_TYOTOIMINTA", "LIIKKUMISEN_TUKI", "HENGITYSLAITTEEN_VARASSA_ELAVAN_TUKI");
 
   private final ProcessEngine engine;
 
@@ -79,7 +82,7 @@ public class HbCaseDriver {
 
   /** The standard need: 40 h personal assistance and 18 trips a month, 1.7.2026–30.6.2027 = 22 127,40 €. */
   public static Map<String, Object> standardAssessment() {
-    return assessment("HENKILOKOHTAINEN_APU", 40, "KULJETUSPALVELU", 18);
+    return assessment("HENKILOKOHTAINEN_APU", 40, "LIIKKUMISEN_TUKI", 18);
   }
 
   public static Map<String, Object> plan(String... rows) {

@@ -26,7 +26,7 @@ import fi.hbflow.TestEngine;
 
 /** {@code hb-palveluprosessi}: one test per path, and the bad inputs that must be refused without losing the case. */
 @Deployment(resources = {"processes/hb-palveluprosessi.bpmn", "processes/hb-tuen-valinta.bpmn",
-    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-budjetin-kaytto.bpmn", "processes/hb-yksikkohinnat.dmn",
+    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-budjetin-kaytto.bpmn", "processes/hb-yksikkohinnat.dmn", "processes/hb-palvelukoodit.dmn",
     "processes/hb-delegointisaannot.dmn",
     "processes/hb-tehtavien-reititys.dmn", "processes/hb-maaraajat.dmn"})
 class HbPalveluprosessiProcessTest {
@@ -84,10 +84,11 @@ class HbPalveluprosessiProcessTest {
         .containsEntry("budjettiKausiSentit", 2_212_740L)
         .containsEntry("budjettiYhteensa", "22 127,40 €")
         .containsEntry("hinnasto", "hb-yksikkohinnat v1")
-        .containsEntry("palvelutyypit", "HENKILOKOHTAINEN_APU,KULJETUSPALVELU")
+        .containsEntry("palvelutyypit", "HENKILOKOHTAINEN_APU,LIIKKUMISEN_TUKI")
         .containsEntry("suunnitelmaKkSentit", 180_000L)
         .containsEntry("paattajaRyhma", "sosiaalityo");
-    assertThat((String) hb.variable(pi, "budjettiErittelyTeksti")).contains("Henkilökohtainen apu: 40 × 32,45 €/tunti = 1 298,00 €/kk");
+    assertThat((String) hb.variable(pi, "budjettiErittelyTeksti")).contains("Henkilökohtainen apu (Vammaispalvelulaki 675/2023 9 §): 40 × 32,45 €/tunti = 1 298,00 €/kk")
+        .contains("Liikkumisen tuki (Vammaispalvelulaki 675/2023 28 § (kuljetuspalvelu 29 § 1 mom 1 k)): 18 × 28,85 €/matka");
     JsonValue breakdown = engine.getRuntimeService().getVariableTyped(pi.getId(), "budjettierittely");
     assertThat(breakdown.getValue().prop("kuukaudet").elements()).hasSize(12);
     assertThat(hb.candidateGroups(hb.task(pi, "Task_Paatos"))).containsExactly("sosiaalityo");
@@ -368,6 +369,111 @@ class HbPalveluprosessiProcessTest {
   }
 
   @Test
+  void anEarlierCaseWithTheOldCodesIsPricedAndNamedUnderTheServicesOf675_2023() {
+    ProcessInstance pi = hb.open(startForm());
+    hb.complete(pi, "Task_Arviointi", assessment("HENKILOKOHTAINEN_APU", 10));
+    // an earlier case: its needs were recorded with the codes of the old form (they can no longer come from the form)
+    engine.getRuntimeService().setVariable(pi.getId(), "tarve_TUETTU_ASUMINEN", 2);
+    engine.getRuntimeService().setVariable(pi.getId(), "tarve_KULJETUSPALVELU", 4);
+    engine.getRuntimeService().setVariable(pi.getId(), "tarve_TYOTOIMINTA", 2);
+    passSuitabilityAndSupport(pi);
+
+    assertThat(pi).isWaitingAt("Task_Tukisuunnitelma");
+    assertThat((String) hb.variable(pi, "palvelutyypit"))
+        .isEqualTo("ASUMISEN_TUKI,HENKILOKOHTAINEN_APU,KEHITYSVAMMAISTEN_TYOTOIMINTA,LIIKKUMISEN_TUKI");
+    // 12 months of 2026-07..2027-06: 6 at 2026 prices, 6 at 2027 prices
+    long expected = 6 * (2 * 201_00L + 10 * 32_45L + 2 * 77_30L + 4 * 28_85L)
+        + 6 * (2 * 207_00L + 10 * 33_40L + 2 * 79_60L + 4 * 29_70L);
+    assertThat(hb.variable(pi, "budjettiKausiSentit")).isEqualTo(expected);
+    assertThat((String) hb.variable(pi, "budjettiErittelyTeksti"))
+        .contains("- Asumisen tuki (Vammaispalvelulaki 675/2023 18 §): 2 × 201,00 €/vuorokausi")
+        .contains("- Liikkumisen tuki (Vammaispalvelulaki 675/2023 28 § (kuljetuspalvelu 29 § 1 mom 1 k)): 4 × 28,85 €/matka")
+        .contains("- Kehitysvammaisten henkilöiden työtoiminta (Vammaispalvelulaki 675/2023 27 §): 2 × 77,30 €/päivä")
+        .doesNotContain("Tuettu asuminen", "Kuljetuspalvelu", "- Työtoiminta");
+    JsonValue breakdown = engine.getRuntimeService().getVariableTyped(pi.getId(), "budjettierittely");
+    assertThat(breakdown.getValue().prop("kuukaudet").elements().get(0).prop("rivit").elements())
+        .extracting(l -> l.prop("palvelu").stringValue() + " " + l.prop("lainkohta").stringValue())
+        .containsExactly("ASUMISEN_TUKI Vammaispalvelulaki 675/2023 18 §", "HENKILOKOHTAINEN_APU Vammaispalvelulaki 675/2023 9 §",
+            "KEHITYSVAMMAISTEN_TYOTOIMINTA Vammaispalvelulaki 675/2023 27 §",
+            "LIIKKUMISEN_TUKI Vammaispalvelulaki 675/2023 28 § (kuljetuspalvelu 29 § 1 mom 1 k)");
+
+    // asumisen tuki goes to a leading social worker, as supported housing did (a budget under 30 000 €/year)
+    assertThat((Long) hb.variable(pi, "vuosibudjettiSentit")).isLessThan(3_000_000L);
+    hb.complete(pi, "Task_Tukisuunnitelma", plan("Avustaja", "Avustajapalvelu Oy", "100"));
+    assertThat(hb.candidateGroups(hb.task(pi, "Task_Paatos"))).containsExactly("johtavat-sosiaalityontekijat");
+    assertThat((String) hb.variable(pi, "delegointiPerustelu")).contains("asumisen tukea");
+  }
+
+  @Test
+  void theOldCodesAreNoLongerFieldsOfTheAssessmentForm() {
+    ProcessInstance pi = hb.open(startForm());
+    for (String old : java.util.List.of("TUETTU_ASUMINEN", "KULJETUSPALVELU", "TYOTOIMINTA")) {
+      Map<String, Object> form = assessment("HENKILOKOHTAINEN_APU", 40);
+      form.put("tarve_" + old, 3);
+      assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", form))
+          .isInstanceOf(FormFieldValidationException.class)
+          .hasMessageContaining("Lomakkeessa ei ole kenttää 'tarve_" + old + "'");
+    }
+    assertThat(pi).isWaitingAt("Task_Arviointi");
+  }
+
+  @Test
+  void aNewServiceOf675_2023IsPricedFromTheFormFieldAndThePriceRow() {
+    ProcessInstance pi = hb.open(startForm());
+    hb.complete(pi, "Task_Arviointi", assessment("TUETTU_PAATOKSENTEKO", 4, "HENGITYSLAITTEEN_VARASSA_ELAVAN_TUKI", 300));
+    passSuitabilityAndSupport(pi);
+    assertThat((String) hb.variable(pi, "budjettiErittelyTeksti"))
+        .contains("- Tuettu päätöksenteko (Vammaispalvelulaki 675/2023 14 §): 4 × 56,65 €/tunti")
+        .contains("- Taloudellinen tuki hengityslaitteen varassa elävälle henkilölle (Vammaispalvelulaki 675/2023 33 §): "
+            + "300 × 1,00 €/euro = 300,00 €/kk");
+  }
+
+  /** README "For process owners": a new service type is a price-table row and a form field, no Java. */
+  @Test
+  void aNewServiceTypeNeedsOnlyAPriceRowAndAFormField() throws Exception {
+    String table = java.nio.file.Files.readString(java.nio.file.Path.of("processes/hb-yksikkohinnat.dmn"));
+    table = table.replace("    </decisionTable>", """
+          <rule id="Hinta_KOTIAPU_2026">
+            <inputEntry id="Hinta_KOTIAPU_2026_tyyppi"><text>"KOTIAPU"</text></inputEntry>
+            <inputEntry id="Hinta_KOTIAPU_2026_paiva"><text>[date("2026-01-01")..date("2027-12-31")]</text></inputEntry>
+            <outputEntry id="Hinta_KOTIAPU_2026_nimi"><text>"Kotiapu"</text></outputEntry>
+            <outputEntry id="Hinta_KOTIAPU_2026_yksikko"><text>"tunti"</text></outputEntry>
+            <outputEntry id="Hinta_KOTIAPU_2026_hinta"><text>"20.00"</text></outputEntry>
+            <outputEntry id="Hinta_KOTIAPU_2026_max"><text>100</text></outputEntry>
+            <outputEntry id="Hinta_KOTIAPU_2026_lahde"><text>"testi"</text></outputEntry>
+            <outputEntry id="Hinta_KOTIAPU_2026_lainkohta"><text>"Vammaispalvelulaki 675/2023 34 §"</text></outputEntry>
+          </rule>
+        </decisionTable>""");
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var form = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+        java.nio.file.Files.readString(java.nio.file.Path.of("forms/hb-palvelutarpeen-arviointi.form")));
+    ((com.fasterxml.jackson.databind.node.ArrayNode) form.get("components")).addObject().put("label", "Kotiapu")
+        .put("type", "number").put("id", "Field_tarve_KOTIAPU").put("key", "tarve_KOTIAPU").put("decimalDigits", 0);
+    var deployment = engine.getRepositoryService().createDeployment().name("uusi palvelu")
+        .addString("hb-yksikkohinnat.dmn", table)
+        .addString("hb-palvelutarpeen-arviointi.form", json.writeValueAsString(form))
+        .addInputStream("hb-palveluprosessi.bpmn",
+            java.nio.file.Files.newInputStream(java.nio.file.Path.of("processes/hb-palveluprosessi.bpmn")));
+    try (var otherForms = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {
+      for (var f : otherForms.filter(f -> !f.getFileName().toString().equals("hb-palvelutarpeen-arviointi.form")).toList()) {
+        deployment.addString(f.getFileName().toString(), java.nio.file.Files.readString(f));
+      }
+    }
+    String id = deployment.deploy().getId();
+    try {
+      ProcessInstance pi = hb.open(startForm());
+      hb.complete(pi, "Task_Arviointi", assessment("KOTIAPU", 5, "HENKILOKOHTAINEN_APU", 10));
+      passSuitabilityAndSupport(pi);
+      assertThat(pi).isWaitingAt("Task_Tukisuunnitelma");
+      assertThat((String) hb.variable(pi, "palvelutyypit")).isEqualTo("HENKILOKOHTAINEN_APU,KOTIAPU");
+      assertThat((String) hb.variable(pi, "budjettiErittelyTeksti"))
+          .contains("- Kotiapu (Vammaispalvelulaki 675/2023 34 §): 5 × 20,00 €/tunti = 100,00 €/kk");
+    } finally {
+      engine.getRepositoryService().deleteDeployment(id, true);
+    }
+  }
+
+  @Test
   void aMissingPriceSendsTheCaseBackToTheAssessmentWithTheReasonAndNoIncident() {
     ProcessInstance pi = hb.open(startForm());
     Map<String, Object> form = standardAssessment();
@@ -421,9 +527,9 @@ class HbPalveluprosessiProcessTest {
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("negatiivinen");
     assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", assessment("HENKILOKOHTAINEN_APU", 7440)))
         .hasMessageContaining("7440").hasMessageContaining("744");
-    assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", assessment("KULJETUSPALVELU", "kaksi")))
+    assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", assessment("LIIKKUMISEN_TUKI", "kaksi")))
         .hasMessageContaining("arvon pitää olla luku");
-    assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", assessment("KULJETUSPALVELU", 1.5)))
+    assertThatThrownBy(() -> hb.complete(pi, "Task_Arviointi", assessment("LIIKKUMISEN_TUKI", 1.5)))
         .hasMessageContaining("kokonaisluku");
     assertThat(hb.task(pi, "Task_Arviointi").getId()).isEqualTo(taskId);
     assertThat(hb.variable(pi, "tarve_HENKILOKOHTAINEN_APU")).isNull();

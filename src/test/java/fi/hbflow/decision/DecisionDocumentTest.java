@@ -304,4 +304,68 @@ class DecisionDocumentTest {
     assertThatThrownBy(() -> doc(v)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Päätös");
     assertThatThrownBy(() -> new Rectification(" ", null, null)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** The breakdown as the budget calculation stores it (JSON), from a real calculation with legal bases. */
+  private static String storedBreakdown() throws Exception {
+    fi.hbflow.budget.PriceList prices = new fi.hbflow.budget.PriceList() {
+      @Override
+      public java.util.Optional<fi.hbflow.budget.UnitPrice> priceOn(String type, LocalDate day) {
+        return java.util.Optional.of(switch (type) {
+          case "HENKILOKOHTAINEN_APU" -> new fi.hbflow.budget.UnitPrice("Henkilökohtainen apu", "tunti",
+              new java.math.BigDecimal(day.getYear() == 2026 ? "32.45" : "33.40"), "esimerkki", 744,
+              "Vammaispalvelulaki 675/2023 9 §");
+          default -> new fi.hbflow.budget.UnitPrice("Asumisen tuki", "vuorokausi", new java.math.BigDecimal("201.00"),
+              "esimerkki", 31, "Vammaispalvelulaki 675/2023 18 §");
+        });
+      }
+
+      @Override
+      public String version() {
+        return "hb-yksikkohinnat v2";
+      }
+    };
+    fi.hbflow.budget.Budget budget = new fi.hbflow.budget.BudgetCalculator().calculate(
+        java.util.List.of(new fi.hbflow.budget.ServiceNeed("HENKILOKOHTAINEN_APU", 40),
+            new fi.hbflow.budget.ServiceNeed("ASUMISEN_TUKI", 10)),
+        fi.hbflow.budget.BudgetPeriod.startingOn(LocalDate.of(2026, 7, 1), 12), prices);
+    return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(fi.hbflow.budget.BudgetPresentation.tree(budget));
+  }
+
+  @Test
+  void theBudgetTableShowsEachLineWithItsLegalBasis() throws Exception {
+    Map<String, Object> v = grantedCase();
+    v.put("budjettierittely", storedBreakdown());
+    String html = doc(v).html();
+    assertThat(html).contains("<th>Palvelu</th><th>Lainkohta</th><th>Määrä/kk</th><th>Yksikköhinta</th><th>€/kk</th>"
+        + "<th>Aika</th><th>Yhteensä</th>");
+    assertThat(html).contains("<tr><td>Henkilökohtainen apu</td><td>Vammaispalvelulaki 675/2023 9 §</td><td>40 (tunti)</td>"
+        + "<td>32,45 €/tunti</td><td>1 298,00 €</td><td>7/2026–12/2026 (6 kk)</td><td>7 788,00 €</td></tr>");
+    assertThat(html).contains("<tr><td>Henkilökohtainen apu</td><td>Vammaispalvelulaki 675/2023 9 §</td><td>40 (tunti)</td>"
+        + "<td>33,40 €/tunti</td><td>1 336,00 €</td><td>1/2027–6/2027 (6 kk)</td><td>8 016,00 €</td></tr>");
+    assertThat(html).contains("<tr><td>Asumisen tuki</td><td>Vammaispalvelulaki 675/2023 18 §</td><td>10 (vuorokausi)</td>"
+        + "<td>201,00 €/vuorokausi</td><td>2 010,00 €</td><td>7/2026–6/2027 (12 kk)</td><td>24 120,00 €</td></tr>");
+    // the table replaces the list of the breakdown text, the totals stay
+    assertThat(html).doesNotContain("<li>Henkilökohtainen apu:").contains("<strong>Yhteensä:</strong> 22 127,40 €");
+
+    String md = doc(v).markdown();
+    assertThat(md).contains("| Palvelu | Lainkohta | Määrä/kk | Yksikköhinta | €/kk | Aika | Yhteensä |\n"
+        + "| --- | --- | --- | --- | --- | --- | --- |\n"
+        + "| Henkilökohtainen apu | Vammaispalvelulaki 675/2023 9 § | 40 (tunti) | 32,45 €/tunti | 1 298,00 € | "
+        + "7/2026–12/2026 (6 kk) | 7 788,00 € |\n");
+    assertThat(md).contains("| Asumisen tuki | Vammaispalvelulaki 675/2023 18 § | 10 (vuorokausi) | 201,00 €/vuorokausi | "
+        + "2 010,00 € | 7/2026–6/2027 (12 kk) | 24 120,00 € |");
+  }
+
+  @Test
+  void aBreakdownWithoutTableRowsIsShownAsItsTextAndCellsAreEscaped() throws Exception {
+    Map<String, Object> v = grantedCase();
+    v.put("budjettierittely", "{\"kuukaudet\": []}"); // a budget calculated before the table rows existed
+    assertThat(doc(v).html()).contains("<li>Henkilökohtainen apu: 40 tunti/kk").doesNotContain("<table>");
+
+    v.put("budjettierittely", "{\"erittely\": [{\"nimi\": \"<b>A|B</b>\", \"lainkohta\": \"\", \"maara\": 1,"
+        + " \"yksikko\": \"tunti\", \"yksikkohinta\": \"1.00\", \"kkSentit\": 100, \"alkuKk\": \"2026-07\","
+        + " \"loppuKk\": \"2026-07\", \"kuukausia\": 1, \"yhteensaSentit\": 100}]}");
+    assertThat(doc(v).html()).contains("<td>&lt;b&gt;A|B&lt;/b&gt;</td><td>–</td>").doesNotContain("<b>A");
+    assertThat(doc(v).markdown()).contains("| &lt;b\\>A\\|B&lt;/b\\> | – | 1 (tunti) | 1,00 €/tunti | 1,00 € | 7/2026 (1 kk) | 1,00 € |");
+  }
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * form's Finnish message, and nothing of it is stored.
  */
 @Deployment(resources = {"processes/hb-palveluprosessi.bpmn", "processes/hb-tuen-valinta.bpmn",
-    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-budjetin-kaytto.bpmn", "processes/hb-yksikkohinnat.dmn",
+    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-budjetin-kaytto.bpmn", "processes/hb-yksikkohinnat.dmn", "processes/hb-palvelukoodit.dmn",
     "processes/hb-delegointisaannot.dmn", "processes/hb-tehtavien-reititys.dmn", "processes/hb-maaraajat.dmn"})
 class FormContractProcessTest {
 

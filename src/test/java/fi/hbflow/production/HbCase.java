@@ -38,7 +38,7 @@ final class HbCase {
     needs.put("arvioinninAloituspaiva", today().minusDays(1).toString());
     needs.put("oikeusVammaispalveluihin", "kylla");
     needs.put("tarve_HENKILOKOHTAINEN_APU", 40);
-    needs.put("tarve_KULJETUSPALVELU", 18);
+    needs.put("tarve_LIIKKUMISEN_TUKI", 18);
     needs.put("budjettikaudenAlku", "2026-07-01");
     needs.put("budjettikaudenPituusKk", 12);
     needs.put("arvioinninYhteenveto", "Tarvitsee avustajan ja kuljetuksia.");

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * that the evaluation was already appended and steps aside, so the test holds before and after the wiring.
  */
 @Deployment(resources = {"processes/hb-palveluprosessi.bpmn", "processes/hb-tuen-valinta.bpmn",
-    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-budjetin-kaytto.bpmn", "processes/hb-yksikkohinnat.dmn",
+    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-budjetin-kaytto.bpmn", "processes/hb-yksikkohinnat.dmn", "processes/hb-palvelukoodit.dmn",
     "processes/hb-delegointisaannot.dmn", "processes/hb-tehtavien-reititys.dmn", "processes/hb-maaraajat.dmn"})
 class EvaluationProcessTest {
 

@@ -31,9 +31,15 @@ class DecisionTablesTest {
       "10000000, HENKILOKOHTAINEN_APU, aikuinen, johtavat-sosiaalityontekijat",
       "10000001, HENKILOKOHTAINEN_APU, aikuinen, palvelupaallikot",
       "500000, VALMENNUS, lapsi, johtavat-sosiaalityontekijat",
+      "500000, 'LIIKKUMISEN_TUKI,ASUMISEN_TUKI', ikaantynyt, johtavat-sosiaalityontekijat",
+      "500000, 'HENKILOKOHTAINEN_APU,LAPSEN_ASUMISEN_TUKI', aikuinen, johtavat-sosiaalityontekijat",
+      // an earlier case's code keeps its routing
       "500000, 'KULJETUSPALVELU,TUETTU_ASUMINEN', ikaantynyt, johtavat-sosiaalityontekijat",
+      "500000, LIIKKUMISEN_TUKI, ikaantynyt, sosiaalityo",
       "500000, KULJETUSPALVELU, ikaantynyt, sosiaalityo",
-      "20000000, TUETTU_ASUMINEN, lapsi, palvelupaallikot"})
+      // esteettömän asumisen tuki (22 §) is not asumisen tuki (18 §), though its code contains the other's
+      "500000, ESTEETTOMAN_ASUMISEN_TUKI, aikuinen, sosiaalityo",
+      "20000000, ASUMISEN_TUKI, lapsi, palvelupaallikot"})
   void delegationRulesNameTheDecisionMaker(long annualCents, String serviceTypes, String ageGroup, String group) {
     DmnDecisionResult result = engine.getDecisionService().evaluateDecisionByKey("hb-delegointisaannot")
         .variables(Map.of("vuosibudjettiSentit", annualCents, "palvelutyypit", serviceTypes, "ikaryhma", ageGroup))

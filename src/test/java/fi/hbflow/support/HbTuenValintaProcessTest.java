@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * change of supporter in a running HB case; and the bad inputs each of its forms must refuse.
  */
 @Deployment(resources = {"processes/hb-tuen-valinta.bpmn", "processes/hb-palveluprosessi.bpmn",
-    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-yksikkohinnat.dmn", "processes/hb-delegointisaannot.dmn",
+    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-yksikkohinnat.dmn", "processes/hb-palvelukoodit.dmn", "processes/hb-delegointisaannot.dmn",
     "processes/hb-tehtavien-reititys.dmn", "processes/hb-maaraajat.dmn",
     "forms/hb-tuen-vaihto.form", "forms/hb-tuen-valinta.form", "forms/hb-vastuuhenkilon-vastaanotto.form",
     "forms/hb-jarjestosopimus.form", "forms/hb-tukipalveluseteli.form"})
