@@ -93,8 +93,14 @@ final class RestCases implements ThroughputBenchmark.Cases {
 
   /** The vanilla process, and what its workers may do with it (as IdentitySetup grants it for the HB processes). */
   private static void deployVanilla(ProcessEngine engine) {
-    engine.getRepositoryService().createDeployment().name("hb-benchmark-vanilla").enableDuplicateFiltering(true)
-        .addClasspathResource("benchmark/vanilla.bpmn").deploy();
+    // with HB's forms: every submission is checked against its form (the form contract), the vanilla process's too
+    org.camunda.bpm.engine.repository.DeploymentBuilder deployment = engine.getRepositoryService().createDeployment()
+        .name("hb-benchmark-vanilla").enableDuplicateFiltering(true).addClasspathResource("benchmark/vanilla.bpmn");
+    for (String form : List.of("hb-vireilletulo", "hb-palvelutarpeen-arviointi", "hb-soveltuvuus", "hb-tuen-valinta",
+        "hb-tukisuunnitelma", "hb-paatos", "hb-tiedoksianto", "hb-toteutus", "hb-seuranta")) {
+      deployment.addClasspathResource("forms/" + form + ".form");
+    }
+    deployment.deploy();
     AuthorizationService authorizations = engine.getAuthorizationService();
     for (String group : List.of(Roles.SOCIAL_WORK, Roles.SERVICE_COORDINATION, Roles.HB_RESPONSIBLE)) {
       if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.PROCESS_DEFINITION)
