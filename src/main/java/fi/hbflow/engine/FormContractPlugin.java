@@ -91,6 +91,8 @@ public class FormContractPlugin extends AbstractProcessEnginePlugin {
 
   /** Parsed forms by form definition id (a deployed form never changes). */
   private final Map<String, FormContract> contracts = new ConcurrentHashMap<>();
+  /** The same, by the deployment and key of a form bound by deployment: found without the definition's query. */
+  private final Map<String, FormContract> boundByDeployment = new ConcurrentHashMap<>();
   private volatile FeelEngine feel;
 
   @Override
@@ -305,11 +307,17 @@ public class FormContractPlugin extends AbstractProcessEnginePlugin {
     if (ref == null || ref.getKey() == null) {
       return FormContract.empty(activityId); // no form: no field to submit (HB's steps all have a Camunda Form)
     }
+    boolean byDeployment = "deployment".equals(ref.getBinding());
+    String boundKey = form.getDeploymentId() + "/" + ref.getKey();
+    FormContract bound = byDeployment ? boundByDeployment.get(boundKey) : null;
+    if (bound != null) {
+      return bound; // every submission of HB's steps: one look-up in memory instead of a query per submission
+    }
     CamundaFormDefinition definition = new GetCamundaFormDefinitionCmd(ref, form.getDeploymentId()).execute(ctx);
     if (definition == null) {
       return FormContract.empty(activityId);
     }
-    return contracts.computeIfAbsent(definition.getId(), id -> {
+    FormContract contract = contracts.computeIfAbsent(definition.getId(), id -> {
       try (InputStream in = new GetDeploymentResourceCmd(definition.getDeploymentId(), definition.getResourceName())
           .execute(ctx)) {
         return FormContract.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -317,6 +325,10 @@ public class FormContractPlugin extends AbstractProcessEnginePlugin {
         throw new UncheckedIOException(e);
       }
     });
+    if (byDeployment) {
+      boundByDeployment.put(boundKey, contract);
+    }
+    return contract;
   }
 
   /** A form's hide rule by the engine's FEEL engine (the one its decision tables use); an error does not hide. */

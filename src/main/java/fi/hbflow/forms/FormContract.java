@@ -138,17 +138,9 @@ public final class FormContract {
         && !readonly.asText().isBlank() && !"false".equals(readonly.asText()));
   }
 
-  public String formId() {
-    return formId;
-  }
-
   /** The keys a submission of this form may carry. */
   public Set<String> keys() {
     return fields.keySet();
-  }
-
-  public Field field(String key) {
-    return fields.get(key);
   }
 
   /**
