@@ -95,7 +95,11 @@ public final class StepRules {
   }
 
   static void rectification(FormValues form) {
-    form.choice("oikaisuvaatimuksenRatkaisu", "Oikaisuvaatimuksen ratkaisu", Set.of("hyvaksytty", "hylatty"), true);
+    String ruling = form.choice("oikaisuvaatimuksenRatkaisu", "Oikaisuvaatimuksen ratkaisu",
+        Set.of("hyvaksytty", "hylatty"), true);
+    // an upheld request says whether the amount changes: then the needs are assessed and the budget calculated anew
+    form.choice("oikaisuMuuttaaBudjettia", "Muuttuuko budjetin määrä", Set.of("kylla", "ei"),
+        "hyvaksytty".equals(ruling));
     form.text("oikaisuvaatimuksenPerustelut", "Ratkaisun perustelut", true, 10, FormValues.MAX_TEXT);
     if (form.user() != null) {
       form.derive("oikaisuvaatimuksenRatkaisija", form.user());

@@ -83,6 +83,12 @@ public final class RulingDocument {
 
     out.section("Ratkaisu");
     template(out, upheld ? "ratkaisu-hyvaksytty" : "ratkaisu-hylatty");
+    if (upheld && "kylla".equals(text("oikaisuMuuttaaBudjettia"))) {
+      template(out, "ratkaisu-uusi-laskenta");
+      if ("myonnetty".equals(text("paatos"))) { // a granted budget may already be in use
+        template(out, "ratkaisu-uusi-laskenta-kaytto");
+      }
+    }
 
     out.section("Perustelut");
     out.text(Objects.requireNonNullElse(text("oikaisuvaatimuksenPerustelut"), "–"));

@@ -138,7 +138,7 @@ class HbPalveluprosessiProcessTest {
     hb.notifyAndReceiveARectificationRequest(pi);
     assertThat(hb.candidateGroups(hb.task(pi, "Task_Oikaisuvaatimus"))).containsExactly("yksilojaosto");
     hb.complete(pi, "Task_Oikaisuvaatimus", Map.of("oikaisuvaatimuksenRatkaisu", "hyvaksytty",
-        "oikaisuvaatimuksenPerustelut", "Arvioitu tarve oikeuttaa HB:hen."));
+        "oikaisuMuuttaaBudjettia", "ei", "oikaisuvaatimuksenPerustelut", "Arvioitu tarve oikeuttaa HB:hen."));
     hb.complete(pi, "Task_RatkaisunTiedoksianto", HbCaseDriver.rulingNotification());
 
     // routed again by the delegation rules, decided anew
@@ -224,16 +224,26 @@ class HbPalveluprosessiProcessTest {
     hb.completeAmong(pi, "Task_OikaisuvaatimusAika", Map.of("oikaisuvaatimuksenSaapumispaiva", "2026-06-14",
         "oikaisuvaatimuksenSisalto", "Asiakas pyytää oikaisua: avustajatunnit eivät riitä."));
     hb.completeAmong(pi, "Task_Oikaisuvaatimus", Map.of("oikaisuvaatimuksenRatkaisu", "hyvaksytty",
-        "oikaisuvaatimuksenPerustelut", "Avustajatunteja on lisättävä."));
+        "oikaisuMuuttaaBudjettia", "kylla", "oikaisuvaatimuksenPerustelut", "Avustajatunteja on lisättävä."));
+    assertThat((String) hb.variable(pi, "oikaisuvaatimuksenRatkaisuasiakirjaTeksti"))
+        .contains("Oikaisuvaatimus hyväksytään", "budjetti lasketaan uudelleen", "Valitusosoitus");
     hb.completeAmong(pi, "Task_RatkaisunTiedoksianto", HbCaseDriver.rulingNotification());
-    // the old implementation stops, the case is decided anew; the ledger runs on meanwhile
+    // the old implementation stops; the needs are assessed anew; the ledger runs on meanwhile
     assertThat(pi).hasPassed("End_ToteutusPaattyiUuteenPaatokseen");
     assertThat(hb.tasks(pi)).extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
-        .containsExactly("Task_Paatos");
+        .containsExactly("Task_Arviointi");
     assertThat(ledgers(pi)).isEqualTo(1);
+    long oldBudget = (Long) hb.variable(pi, "budjettiKausiSentit");
 
-    // a new amount: the decision is made on a larger budget
-    engine.getRuntimeService().setVariable(pi.getId(), "budjettiKausiSentit", 2_500_000L);
+    // a new amount: more assistant hours; suitability and the support choice are not asked again
+    hb.complete(pi, "Task_Arviointi", HbCaseDriver.assessment("HENKILOKOHTAINEN_APU", 60, "LIIKKUMISEN_TUKI", 18));
+    assertThat(pi).isWaitingAt("Task_Tukisuunnitelma");
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("Task_Soveltuvuus").count()).isEqualTo(1);
+    long newBudget = (Long) hb.variable(pi, "budjettiKausiSentit");
+    assertThat(newBudget).isGreaterThan(oldBudget);
+    hb.complete(pi, "Task_Tukisuunnitelma", HbCaseDriver.plan("Henkilökohtainen avustaja", "Avustajapalvelu Oy",
+        "2000,00", "Taksimatkat", "Taksi Etelä-Karjala", "300"));
     hb.complete(pi, "Task_Paatos", HbCaseDriver.grantEnforcedAtOnce());
     hb.complete(pi, "Task_Tiedoksianto", HbCaseDriver.notification());
     hb.completeAmong(pi, "Task_Toteutus", implementation());
@@ -241,14 +251,15 @@ class HbPalveluprosessiProcessTest {
     ProcessInstance newLedger = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey("hb-budjetin-kaytto").processInstanceBusinessKey(pi.getBusinessKey()).singleResult();
     assertThat(newLedger.getId()).isNotEqualTo(ledger.getId());
-    assertThat(engine.getRuntimeService().getVariable(newLedger.getId(), "budjettiKausiSentit")).isEqualTo(2_500_000L);
+    assertThat(engine.getRuntimeService().getVariable(newLedger.getId(), "budjettiKausiSentit")).isEqualTo(newBudget);
     assertThat(engine.getRuntimeService().getVariable(newLedger.getId(), "kaytettySentit")).isEqualTo(120_000L);
     assertThat(engine.getRuntimeService().getVariable(newLedger.getId(), "kulut").toString())
         .contains("Avustajan palkka 7/2026").contains("\"siirretty\":true");
     assertThat((String) engine.getRuntimeService().getVariable(newLedger.getId(), "kulutTeksti"))
         .contains("1 200,00 €");
     assertThat(hb.variable(pi, "kaytettySentit")).isEqualTo(120_000L);
-    assertThat(hb.variable(pi, "budjettiaJaljella")).isEqualTo("23 800,00 €");
+    assertThat(hb.variable(pi, "budjettiaJaljella")).isEqualTo(fi.hbflow.budget.Money.format(newBudget - 120_000L));
+    assertThat(hb.variable(pi, "oikaisunUudelleenlaskenta")).isEqualTo(false);
   }
 
   @Test
@@ -260,7 +271,7 @@ class HbPalveluprosessiProcessTest {
         "oikaisuvaatimuksenSisalto", "Asiakas pyytää oikaisua: avustajatunnit eivät riitä."));
     assertThat(pi).isWaitingAt("Task_Toteutus", "Task_Oikaisuvaatimus");
     hb.completeAmong(pi, "Task_Oikaisuvaatimus", Map.of("oikaisuvaatimuksenRatkaisu", "hyvaksytty",
-        "oikaisuvaatimuksenPerustelut", "Avustajatunteja on lisättävä."));
+        "oikaisuMuuttaaBudjettia", "ei", "oikaisuvaatimuksenPerustelut", "Avustajatunteja on lisättävä."));
     hb.completeAmong(pi, "Task_RatkaisunTiedoksianto", HbCaseDriver.rulingNotification());
     assertThat(pi).hasPassed("Boundary_ToteutusKeskeytyy", "End_ToteutusKeskeytyi");
     assertThat(hb.tasks(pi)).extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)

@@ -62,6 +62,20 @@ class RulingDocumentTest {
   }
 
   @Test
+  void anUpheldRequestThatChangesTheAmountSaysTheBudgetIsCalculatedAnewAndUseIsKept() {
+    Map<String, Object> v = rejectedRequest();
+    v.put("oikaisuvaatimuksenRatkaisu", "hyvaksytty");
+    assertThat(new RulingDocument(v, APPEAL, LocalDate.of(2026, 7, 1)).markdown())
+        .doesNotContain("lasketaan uudelleen");
+    v.put("oikaisuMuuttaaBudjettia", "kylla");
+    assertThat(new RulingDocument(v, APPEAL, LocalDate.of(2026, 7, 1)).markdown())
+        .contains("budjetti lasketaan uudelleen ennen uutta päätöstä", "kirjatut kulut siirtyvät uuteen budjettiin");
+    v.put("paatos", "hylatty"); // a refused HB has no budget in use
+    assertThat(new RulingDocument(v, APPEAL, LocalDate.of(2026, 7, 1)).markdown())
+        .contains("budjetti lasketaan uudelleen").doesNotContain("kirjatut kulut");
+  }
+
+  @Test
   void aRulingNeedsAnOutcomeAndACourt() {
     Map<String, Object> v = rejectedRequest();
     v.remove("oikaisuvaatimuksenRatkaisu");
