@@ -785,7 +785,15 @@ async function stepSupportPlan() {
  * done by that group's demo user in its filter "HB: <group name>".
  */
 async function stepDecision() {
-  beginStep('6a. Who decides: the decision task\'s candidate group = the delegation rules\' answer');
+  await decide('6', { atOnce: true });
+}
+
+/**
+ * A decision: round `n` ("6" for the first, "15" for the decision after the upheld request). With `atOnce` the
+ * pre-selected immediate-enforcement order (SHL 52 §) is left on; without it the decider unticks it and must say why.
+ */
+async function decide(n, { atOnce }) {
+  beginStep(`${n}a. Who decides: the decision task's candidate group = the delegation rules' answer`);
   current.rendered = '–';
   const task = await waitForTaskOfCase('Task_Paatos');
   const links = await rest(`/task/${task.id}/identity-links`);
@@ -812,7 +820,8 @@ async function stepDecision() {
   note(`delegation rules: ${euros} €/year, ${inputs.palvelutyypit.value}, ${inputs.ikaryhma.value} → ${group}; `
     + `"${evaluated[0].delegointiPerustelu && evaluated[0].delegointiPerustelu.value}"; decided by ${user} in "${filter}"`);
   current.completable = 'yes';
-  const title = `6b. Päätös by ${user} (group ${group}, named by the delegation rules)`;
+  const title = `${n}b. Päätös by ${user} (group ${group}, named by the delegation rules)`
+    + (atOnce ? ', määrätään heti täytäntöön' : ', ei heti täytäntöön (odottaa lainvoimaa)');
   await taskStep(title, { user, filter, taskKey: 'Task_Paatos' }, async () => {
     await shot('paatos-empty');
     for (const heading of ['Budjetin erittely', 'Asiakkaan tukisuunnitelma']) {
@@ -825,18 +834,28 @@ async function stepDecision() {
     if (odd) note(`suspicious text in the form: "${odd[0]}"`);
     await chooseRadio('Field_paatos', 'Myönnetään');
     await typeDate('Field_paatospaiva', TODAY);
-    await expectRefusal('empty justification', complete, 'paatos-empty-justification-refused');
-    await typeText('Field_paatoksenPerustelut', 'Liian lyhyt');
-    await expectRefusal('justification of 11 characters', complete, 'paatos-short-justification-refused');
+    if (n === '6') { // the second decision's form is filled with the first one's answers
+      await expectRefusal('empty justification', complete, 'paatos-empty-justification-refused');
+      await typeText('Field_paatoksenPerustelut', 'Liian lyhyt');
+      await expectRefusal('justification of 11 characters', complete, 'paatos-short-justification-refused');
+    }
     await typeText('Field_paatoksenPerustelut',
       'Budjetti vastaa arvioituihin tarpeisiin: henkilökohtainen apu ja kuljetuspalvelu.');
-    await shot('paatos-filled');
+    const order = field('Field_hetiTaytantoon');
+    if (!(await order.isChecked())) throw new Error('the immediate-enforcement order (SHL 52 §) is not pre-selected');
+    note('"Määrätään heti täytäntöön pantavaksi (SHL 52 §)" is pre-selected on a grant');
+    if (!atOnce) {
+      await order.uncheck();
+      await expectRefusal('order unticked without a reason', complete, `paatos-${n}-no-order-reason-refused`);
+      await typeText('Field_hetiTaytantoonPerustelu', 'Asiakas haluaa odottaa oikaisuvaatimusajan päättymistä.');
+    }
+    await shot(`paatos-${n}-filled`);
     await expectSuccess(complete);
   });
 }
 
-async function stepNotification() {
-  await taskStep('7. Tiedoksianto', {
+async function stepNotification(n = '7') {
+  await taskStep(`${n}. Tiedoksianto`, {
     user: 'sosiaalityontekija', filter: 'HB: Sosiaalityö', taskKey: 'Task_Tiedoksianto',
   }, async () => {
     await shot('tiedoksianto-empty');
@@ -848,12 +867,151 @@ async function stepNotification() {
   });
 }
 
+/** With the order: implementation is there at once, beside the open rectification window. */
+async function stepEnforcedAtOnce() {
+  beginStep('7b. Heti täytäntöön: Toteutus starts when the decision is notified, the window runs beside it');
+  current.rendered = '–';
+  await waitForTaskOfCase('Task_Toteutus', 20000);
+  const pi = await caseInstance();
+  const window = await rest(`/task?processInstanceBusinessKey=${pi.businessKey}&taskDefinitionKey=Task_OikaisuvaatimusAika`);
+  check(window.length === 1, 'the rectification window task is not open beside the implementation');
+  const timers = await rest(`/job?processInstanceId=${pi.id}&activityId=Boundary_OikaisuaikaPaattyi&timers=true`);
+  check(timers.length === 1, 'the window\'s timer is not running');
+  note(`Task_Toteutus and Task_OikaisuvaatimusAika open together; the window closes ${timers[0] && timers[0].dueDate}`);
+  current.completable = current.failures.length ? 'NO' : 'yes';
+}
+
+/** Without the order the case waits for finality: no implementation until the window closes. */
+async function stepWaitsForFinality() {
+  beginStep('16b. Ei heti täytäntöön: the case waits for finality');
+  current.rendered = '–';
+  await waitForTaskOfCase('Task_OikaisuvaatimusAika', 20000);
+  const pi = await caseInstance();
+  const impl = await rest(`/task?processInstanceBusinessKey=${pi.businessKey}&taskDefinitionKey=Task_Toteutus`);
+  check(impl.length === 0, 'Task_Toteutus is open before the decision is final');
+  note(`no Toteutus task while the window is open (${impl.length})`);
+  current.completable = current.failures.length ? 'NO' : 'yes';
+}
+
+async function stepExpense() {
+  await taskStep('10. Budjetin käytön kirjaus (one expense before the rectification request)', {
+    user: 'sosiaalityontekija', filter: 'HB: Sosiaalityö', taskKey: 'Task_Kulut',
+  }, async () => {
+    await typeDate('Field_kulunPaiva', TODAY);
+    await typeText('Field_kulunSumma', '1200,00');
+    await typeText('Field_kulunSelite', 'Avustajan palkka');
+    delete typed.kulunSumma; // kept in the ledger's list of expenses, not as case variables (checked in 17d)
+    delete typed.kulunSelite;
+    await shot('kulu-filled');
+    await expectSuccess(complete);
+  });
+}
+
+async function stepRectificationRequest() {
+  await taskStep('11. Oikaisuvaatimus saapuu (recorded on the window\'s task)', {
+    user: 'sosiaalityontekija', filter: 'HB: Sosiaalityö', taskKey: 'Task_OikaisuvaatimusAika',
+  }, async () => {
+    await typeDate('Field_Saapumispaiva', TODAY);
+    await typeText('Field_Sisalto', 'Asiakas pyytää oikaisua: avustajatunnit eivät riitä iltoihin.');
+    typed.oikaisuvaatimuksenSisalto = typed.Sisalto; // the field's id is not its key
+    delete typed.Sisalto;
+    await shot('oikaisuvaatimus-saapui');
+    await expectSuccess(complete);
+  });
+}
+
+async function stepRuling() {
+  await taskStep('12. Oikaisuvaatimuksen käsittely → hyväksytään, määrä muuttuu', {
+    user: 'jaosto', filter: 'HB: Yksilöasioiden jaosto', taskKey: 'Task_Oikaisuvaatimus',
+  }, async () => {
+    const pi = await caseInstance();
+    const [task] = await rest(`/task?processInstanceBusinessKey=${pi.businessKey}&taskDefinitionKey=Task_Oikaisuvaatimus`);
+    check(Boolean(task && task.due), 'the ruling task has no due date');
+    const watches = await rest('/process-instance', 'POST', { processDefinitionKey: 'hb-maaraikavalvonta',
+      businessKey: pi.businessKey, variables: [{ name: 'maaraika', operator: 'eq', value: 'OIKAISUVAATIMUKSEN_KASITTELY' }] });
+    check(watches.length === 1, `the ruling's clock has ${watches.length} watch(es), expected 1`);
+    note(`ruling due ${task && task.due}; watch running: ${watches.length}`);
+    await chooseRadio('Field_oikaisuvaatimuksenRatkaisu', 'Hyväksytään');
+    await typeText('Field_oikaisuvaatimuksenPerustelut', 'Iltojen avustajatunnit on arvioitava uudelleen.');
+    await expectRefusal('upheld without saying whether the amount changes', complete, 'ratkaisu-no-amount-choice');
+    await chooseRadio('Field_oikaisuMuuttaaBudjettia', 'Kyllä');
+    await shot('ratkaisu-filled');
+    await expectSuccess(complete);
+  });
+}
+
+async function stepRulingNotification() {
+  await taskStep('13. Ratkaisun tiedoksianto (the written ruling with appeal instructions)', {
+    user: 'sosiaalityontekija', filter: 'HB: Sosiaalityö', taskKey: 'Task_RatkaisunTiedoksianto',
+  }, async () => {
+    const text = (await form().innerText()).replace(/\s+/g, ' ');
+    for (const must of ['Päätös oikaisuvaatimukseen', 'Oikaisuvaatimus hyväksytään', 'budjetti lasketaan uudelleen',
+      'Valitusosoitus', 'hallinto-oikeu', '808/2019']) {
+      check(text.includes(must), `the ruling shown on the form lacks "${must}"`);
+    }
+    note(`ruling shown: "${text.slice(text.indexOf('Päätös oikaisuvaatimukseen'), text.indexOf('Päätös oikaisuvaatimukseen') + 160)}…"`);
+    await shot('ratkaisun-tiedoksianto');
+    await typeDate('Field_ratkaisunTiedoksiantopaiva', TODAY);
+    await chooseSelect('Field_ratkaisunTiedoksiantotapa', 'Sähköinen');
+    await expectSuccess(complete);
+  });
+}
+
+async function stepReassessment() {
+  budgetBefore = await caseVariable('budjettiKausiSentit'); // read before the recalculation (an async job) can run
+  await taskStep('14. Uusi arviointi (the ruling changes the amount: 40 → 60 h/kk)', {
+    user: 'sosiaalityontekija', filter: 'HB: Sosiaalityö', taskKey: 'Task_Arviointi',
+  }, async () => {
+    await typeText('Field_tarve_HENKILOKOHTAINEN_APU', '60');
+    await shot('arviointi-2-filled');
+    await expectSuccess(complete);
+  });
+  const pi = await caseInstance();
+  await taskStep('14b. Tukisuunnitelma on the recalculated budget (no suitability or support choice again)', {
+    user: 'sosiaalityontekija', filter: 'HB: Sosiaalityö', taskKey: 'Task_Tukisuunnitelma',
+  }, async () => {
+    const soveltuvuus = await rest(`/history/activity-instance?processInstanceId=${pi.id}&activityId=Task_Soveltuvuus`);
+    check(soveltuvuus.length === 1, `suitability asked ${soveltuvuus.length} times`);
+    await typeText('Field_suunnitelma1Mita', 'Henkilökohtainen apu 60 h/kk');
+    await typeText('Field_suunnitelma1EuroaKk', '2200');
+    await shot('tukisuunnitelma-2-filled');
+    await expectSuccess(complete);
+  });
+}
+
+let budgetBefore = null;
+
+async function caseVariable(name) {
+  const pi = await caseInstance();
+  const v = await rest(`/history/variable-instance?processInstanceId=${pi.id}&variableName=${name}`);
+  return v[0] && v[0].value;
+}
+
+/** The new budget's ledger carries the expense recorded on the running one. */
+async function stepLedgerKept() {
+  beginStep('17d. The ledger runs on the new budget with the recorded use kept');
+  current.rendered = '–';
+  const pi = await caseInstance();
+  const ledgers = await rest(`/process-instance?processDefinitionKey=hb-budjetin-kaytto&businessKey=${pi.businessKey}`);
+  check(ledgers.length === 1, `${ledgers.length} running ledgers`);
+  const budget = await caseVariable('budjettiKausiSentit');
+  if (ledgers.length) {
+    const v = (name) => rest(`/process-instance/${ledgers[0].id}/variables/${name}`).then((x) => x.value);
+    const [ledgerBudget, used] = [await v('budjettiKausiSentit'), await v('kaytettySentit')];
+    check(ledgerBudget === budget && budget > budgetBefore,
+      `ledger budget ${ledgerBudget}, case budget ${budget}, budget before the ruling ${budgetBefore}`);
+    check(used === 120000, `use on the new ledger ${used} cents, expected 120000 (the 1 200,00 € recorded earlier)`);
+    note(`budget ${budgetBefore} → ${budget} cents; use kept: ${used} cents`);
+  }
+  current.completable = current.failures.length ? 'NO' : 'yes';
+}
+
 /**
  * The rectification window: a task waits in the group's list until the window closes (a timer). Nobody completes it
  * when no rectification request arrives; the test only checks that it renders, then lets the 30 days pass.
  */
 async function stepRectificationWindow() {
-  beginStep('8. Oikaisuvaatimusaika (no request: the window closes)');
+  beginStep('17. Oikaisuvaatimusaika (no request this time: the window closes)');
   const task = await waitForTaskOfCase('Task_OikaisuvaatimusAika');
   try {
     await login('sosiaalityontekija');
@@ -870,8 +1028,8 @@ async function stepRectificationWindow() {
   await passTimeUntil('Boundary_OikaisuaikaPaattyi');
 }
 
-async function stepImplementation() {
-  await taskStep('9. Toteutus', {
+async function stepImplementation(n = '9') {
+  await taskStep(`${n}. Toteutus`, {
     user: 'palveluohjaaja', filter: 'HB: Palveluohjaus', taskKey: 'Task_Toteutus',
   }, async () => {
     await shot('toteutus-empty');
@@ -888,7 +1046,7 @@ async function stepImplementation() {
 
 async function stepFollowUpContinue() {
   await passTimeUntil('Timer_Seurantapaiva');
-  await taskStep('10a. Seuranta → jatketaan', {
+  await taskStep('18a. Seuranta → jatketaan', {
     user: 'sosiaalityontekija', filter: 'HB: Sosiaalityö', taskKey: 'Task_Seuranta',
   }, async () => {
     await shot('seuranta-empty');
@@ -904,7 +1062,7 @@ async function stepFollowUpContinue() {
 
 async function stepFollowUpEnd() {
   await passTimeUntil('Timer_Seurantapaiva');
-  await taskStep('10b. Seuranta → päätetään (muutto)', {
+  await taskStep('18b. Seuranta → päätetään (muutto)', {
     user: 'sosiaalityontekija', filter: 'HB: Sosiaalityö', taskKey: 'Task_Seuranta',
   }, async () => {
     await typeDate('Field_seurantapaiva', TODAY);
@@ -925,7 +1083,7 @@ async function stepFollowUpEnd() {
 
 /** Every text the workers typed must have reached the case exactly (the Tasklist once dropped leading characters). */
 async function stepCheckTypedValues() {
-  beginStep('11. What the workers typed is what the case holds');
+  beginStep('19. What the workers typed is what the case holds');
   const pi = await caseInstance();
   const stored = {};
   for (const v of await rest(`/history/variable-instance?processInstanceId=${pi.id}&deserializeValues=false`)) {
@@ -946,7 +1104,7 @@ async function stepCheckTypedValues() {
 
 /** The management dashboard in Cockpit (plugin contract: section#hb-dashboard, [data-hb-figure], [data-hb-error]). */
 async function stepDashboard() {
-  beginStep('12. Cockpit: HB dashboard (johtaja)');
+  beginStep('20. Cockpit: HB dashboard (johtaja)');
   try {
     await login('johtaja', COCKPIT);
     await page.goto(DASHBOARD);
@@ -1056,8 +1214,10 @@ try {
   if (!failures.length) {
     await runChain('language check', [stepLanguage]);
     await runChain('the case', [stepStart, stepAssessment, stepSuitability, stepSupportChoice, stepSupportPlan,
-      stepDecision, stepNotification, stepRectificationWindow, stepImplementation, stepFollowUpContinue,
-      stepFollowUpEnd, stepCheckTypedValues]);
+      stepDecision, stepNotification, stepEnforcedAtOnce, stepImplementation, stepExpense, stepRectificationRequest,
+      stepRuling, stepRulingNotification, stepReassessment, () => decide('15', { atOnce: false }),
+      () => stepNotification('16'), stepWaitsForFinality, stepRectificationWindow, () => stepImplementation('17c'),
+      stepLedgerKept, stepFollowUpContinue, stepFollowUpEnd, stepCheckTypedValues]);
     await runChain('the dashboard', [stepDashboard]);
   }
 } finally {
