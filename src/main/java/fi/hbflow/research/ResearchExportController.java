@@ -128,7 +128,7 @@ public class ResearchExportController {
       names.addAll(c.firstValues().keySet());
       rows.add(new ReadAccess(at, userId, userName, c.processInstanceId(),
           c.businessKey().startsWith("id:") ? null : c.businessKey(), ReadKind.RESEARCH_EXPORT.label(),
-          List.copyOf(names), Purposes.RESEARCH));
+          List.copyOf(names), Purposes.RESEARCH, List.of(), Purposes.RESEARCH_RECIPIENT, Purposes.RESEARCH_BASIS));
     }
     return rows;
   }
