@@ -37,3 +37,8 @@ CREATE TABLE IF NOT EXISTS hb_lukuloki (
   purpose VARCHAR(255) NOT NULL
 );
 CREATE INDEX IF NOT EXISTS hb_idx_lukuloki_case ON hb_lukuloki (business_key, read_at);
+-- 703/2023 10 §: the reader's groups when they read (their role in the client's log extract), and for a disclosure
+-- its recipient and the provision it rests on (luovutuksen saaja, luovutuksen perusteena oleva säännös)
+ALTER TABLE hb_lukuloki ADD COLUMN IF NOT EXISTS user_groups VARCHAR(1000);
+ALTER TABLE hb_lukuloki ADD COLUMN IF NOT EXISTS recipient VARCHAR(255);
+ALTER TABLE hb_lukuloki ADD COLUMN IF NOT EXISTS legal_basis VARCHAR(255);

@@ -50,9 +50,16 @@ public final class CaseReads {
    */
   public List<ReadAccess> toRows(Instant at, String userId, String userName, ReadKind kind, String purpose,
                                  Map<String, String> businessKeys) {
+    return toRows(at, userId, userName, List.of(), kind, purpose, businessKeys);
+  }
+
+  /** One row per case read, with the reader's groups (their role in the client's log extract). */
+  public List<ReadAccess> toRows(Instant at, String userId, String userName, Collection<String> userGroups,
+                                 ReadKind kind, String purpose, Map<String, String> businessKeys) {
+    List<String> groups = userGroups == null ? List.of() : List.copyOf(userGroups);
     List<ReadAccess> rows = new ArrayList<>(namesByCase.size());
     namesByCase.forEach((processInstanceId, names) -> rows.add(new ReadAccess(at, userId, userName, processInstanceId,
-        businessKeys.get(processInstanceId), kind.label(), List.copyOf(names), purpose)));
+        businessKeys.get(processInstanceId), kind.label(), List.copyOf(names), purpose, groups, null, null)));
     return rows;
   }
 }

@@ -17,6 +17,14 @@ public final class Purposes {
   public static final String SUPERVISION = "toiminnan johtaminen ja valvonta";
   public static final String CLIENT_REQUEST = "asiakkaan tarkastusoikeus (703/2023 11 §)";
   public static final String RESEARCH = "tutkimus ja kehittäminen (pseudonymisoitu tutkimusaineisto)";
+  /** The research export's recipient (luovutuksen saaja, 10 § 3 mom): the data set is made for THL. */
+  public static final String RESEARCH_RECIPIENT = "Terveyden ja hyvinvoinnin laitos (THL), tutkimusaineistona";
+  /**
+   * The provision the research export rests on (10 § 3 mom: "luovutuksen perusteena oleva säännös"). UNVERIFIED: the
+   * Secondary Use Act 552/2019 is not in law-facts; the data-protection officer must confirm the provision.
+   */
+  public static final String RESEARCH_BASIS =
+      "laki sosiaali- ja terveystietojen toissijaisesta käytöstä 552/2019 (UNVERIFIED: säännös tarkistamatta)";
 
   private Purposes() {
   }

@@ -16,9 +16,13 @@ import java.util.Objects;
  * @param kind              what kind of access, in Finnish (see {@link ReadKind})
  * @param variableNames     the names of the variables read (the values are not logged)
  * @param purpose           käyttötarkoitus, the purpose of use (see {@link Purposes})
+ * @param userGroups        the reader's groups when they read (their role in the client's extract); empty if unknown
+ * @param recipient         a disclosure's recipient (luovutuksen saaja), null for a use
+ * @param legalBasis        a disclosure's provision (luovutuksen perusteena oleva säännös), null for a use
  */
 public record ReadAccess(Instant at, String userId, String userName, String processInstanceId, String businessKey,
-                         String kind, List<String> variableNames, String purpose) {
+                         String kind, List<String> variableNames, String purpose, List<String> userGroups,
+                         String recipient, String legalBasis) {
 
   public ReadAccess {
     Objects.requireNonNull(at, "at");
@@ -26,6 +30,18 @@ public record ReadAccess(Instant at, String userId, String userName, String proc
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(purpose, "purpose");
     variableNames = variableNames == null ? List.of() : List.copyOf(variableNames);
+    userGroups = userGroups == null ? List.of() : List.copyOf(userGroups);
+  }
+
+  /** A use (not a disclosure) whose reader's groups are not known. */
+  public ReadAccess(Instant at, String userId, String userName, String processInstanceId, String businessKey,
+                    String kind, List<String> variableNames, String purpose) {
+    this(at, userId, userName, processInstanceId, businessKey, kind, variableNames, purpose, List.of(), null, null);
+  }
+
+  /** A disclosure (luovutus): it has a recipient (10 § 3 mom). */
+  public boolean disclosure() {
+    return recipient != null && !recipient.isBlank();
   }
 
   /** A user's name for the log ("Sanna Sosiaalityöntekijä"), or null when they have none. */

@@ -22,6 +22,8 @@ public enum ReadKind {
   RETURNED_ON_MESSAGE("viestin palauttamat tiedot"),
   /** The case's read-access log itself. */
   ACCESS_LOG("lukuloki"),
+  /** The client's log extract (lokiote, 703/2023 11 §) of the case: the log and the client's name. */
+  LOG_EXTRACT("lokiote"),
   /** The case in the pseudonymised research export: a disclosure. */
   RESEARCH_EXPORT("luovutus: tutkimusaineisto (pseudonymisoitu)");
 

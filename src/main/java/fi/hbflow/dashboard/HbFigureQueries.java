@@ -7,6 +7,7 @@ import fi.hbflow.dashboard.HbFigures.Count;
 import fi.hbflow.dashboard.HbFigures.Options;
 import fi.hbflow.dashboard.HbFigures.Rectification;
 import fi.hbflow.dashboard.HbFigures.Satisfaction;
+import fi.hbflow.dashboard.HbFigures.Transition;
 import fi.hbflow.research.Feedbacks;
 import fi.hbflow.research.ResearchExport;
 import java.time.Instant;
@@ -46,15 +47,36 @@ public class HbFigureQueries {
       "intermediateMessageCatch", "intermediateSignalCatch", "receiveTask", "serviceTask", "businessRuleTask",
       "scriptTask", "sendTask", "subProcess");
 
-  /** A legal clock measured from the opening of the case: its name in {@code hb-maaraajat} and its event. */
-  public record LegalClock(String name, String eventVariable, String label) {
+  /**
+   * A legal clock: its name in {@code hb-maaraajat}, the date it runs from, its event, its Finnish label.
+   *
+   * @param firstEvent  the event's first recorded value counts (a re-assessment does not move it); false: its current
+   *                    value (a clock that runs anew, whose event the process removes when it starts again)
+   * @param onlyWithDue only the cases the clock runs for (those with {@code erapaiva_<name>}) count: a clock of some
+   *                    cases only (ARVIOINTI_VALMIS: children), or of a step not every case reaches
+   */
+  public record LegalClock(String name, String startVariable, String eventVariable, String label, boolean firstEvent,
+                           boolean onlyWithDue) {
+    /** A clock of every case, from the opening of the case to the first recorded date of its event. */
+    public LegalClock(String name, String eventVariable, String label) {
+      this(name, "vireilletulopaiva", eventVariable, label, true, false);
+    }
   }
 
-  /** The clocks of brief §5; their event dates are the research export's ({@link ResearchExport#EVENT_DATES}). */
+  /** The clocks of brief §5 and the later ones of {@code hb-maaraajat} (event dates as in the research export). */
   public static final List<LegalClock> CLOCKS = List.of(
       new LegalClock("ARVIOINTI_ALKAA", ResearchExport.EVENT_DATES.get(0), "Vireilletulosta arvioinnin alkuun"),
+      // a child's assessment finished within 3 months (SHL 1301/2014 36 § 3 mom): children's cases only
+      new LegalClock("ARVIOINTI_VALMIS", "vireilletulopaiva", ResearchExport.EVENT_DATES.get(3),
+          "Vireilletulosta lapsen arvioinnin valmistumiseen", true, true),
       new LegalClock("PAATOS", ResearchExport.EVENT_DATES.get(1), "Vireilletulosta päätökseen"),
-      new LegalClock("TOTEUTUS", ResearchExport.EVENT_DATES.get(2), "Vireilletulosta toteutukseen"));
+      new LegalClock("TOTEUTUS", ResearchExport.EVENT_DATES.get(2), "Vireilletulosta toteutukseen"),
+      // the county's own target for the ruling (HL 434/2003 49 e §: urgent, no number of days): the latest request
+      new LegalClock("OIKAISUVAATIMUKSEN_KASITTELY", "oikaisuvaatimuksenSaapumispaiva", "oikaisuvaatimusRatkaistuPaiva",
+          "Oikaisuvaatimuksen saapumisesta ratkaisuun", false, true));
+
+  /** Open cases decided under the old law whose re-decision is due within this many days (or past). */
+  public static final int TRANSITION_WARNING_DAYS = 90;
 
   /** The outcome codes of a case ({@code hbTulos}, as in the research export) and their Finnish names. */
   public static final Map<String, String> OUTCOMES;
@@ -102,7 +124,7 @@ public class HbFigureQueries {
     return new HbFigures(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), filter, overview.options,
         overview.cases, overview.byMonth, overview.byMunicipality, openByStep(filter, steps),
         CLOCKS.stream().map(clock -> clock(filter, clock, today)).toList(), rectification(filter), budget(filter),
-        supportModels(filter, supportModels), satisfaction(filter));
+        supportModels(filter, supportModels), satisfaction(filter), transition(filter, today));
   }
 
   // --- the selection of cases ------------------------------------------------------------------------------------
@@ -249,20 +271,26 @@ public class HbFigureQueries {
   Clock clock(DashboardFilter filter, LegalClock clock, LocalDate today) {
     MapSqlParameterSource params = new MapSqlParameterSource("today", today.toEpochDay())
         .addValue("eventName", clock.eventVariable());
-    String inner = "SELECT " + day("op") + " AS opened, COALESCE(" + day("fe") + ", " + day("ev") + ") AS event_,"
+    // a clock that runs anew: a current event before the current start is an earlier round's (as the research export)
+    String event = clock.firstEvent() ? "COALESCE(" + day("fe") + ", " + day("ev") + ")"
+        : "CASE WHEN " + day("ev") + " >= " + day("op") + " THEN " + day("ev") + " END";
+    String inner = "SELECT " + day("op") + " AS opened, " + event + " AS event_,"
         + " CASE WHEN due.VAR_TYPE_ = 'date' THEN (due.LONG_ + " + (DAY_MILLIS / 2) + ") / " + DAY_MILLIS
         + " END AS due_,"
         + " CASE WHEN br.LONG_ = 1 THEN 1 ELSE 0 END AS breach_, CASE WHEN c.ended IS NULL THEN 1 ELSE 0 END AS open_"
-        + " FROM c" + variable("op", "vireilletulopaiva", "c.pid") + variable("ev", clock.eventVariable(), "c.pid")
-        + variable("due", "erapaiva_" + clock.name(), "c.pid") + variable("br", "ylitetty_" + clock.name(), "c.pid")
+        + " FROM c" + variable("op", clock.startVariable(), "c.pid") + variable("ev", clock.eventVariable(), "c.pid")
+        + (clock.onlyWithDue() ? join("due", "erapaiva_" + clock.name(), "c.pid")
+            : variable("due", "erapaiva_" + clock.name(), "c.pid"))
+        + variable("br", "ylitetty_" + clock.name(), "c.pid")
         // the first recorded value of the event date: DISTINCT ON (H2 and PostgreSQL), whose row count the planner
         // estimates as the number of cases; with ROW_NUMBER() ... rn = 1 PostgreSQL guessed 90 rows for 65 000 and
         // could join them to the cases by a nested loop (28 s instead of 0.7 s at 70 000 cases)
         // (H2 wants the ORDER BY columns selected too)
-        + " LEFT JOIN (SELECT DISTINCT ON (d.PROC_INST_ID_) d.PROC_INST_ID_ AS dpid, d.VAR_TYPE_, d.TEXT_, d.LONG_,"
-        + " d.TIME_, d.SEQUENCE_COUNTER_ FROM ACT_HI_DETAIL d WHERE d.TYPE_ = 'VariableUpdate' AND d.NAME_ = :eventName"
+        + (!clock.firstEvent() ? "" : " LEFT JOIN (SELECT DISTINCT ON (d.PROC_INST_ID_) d.PROC_INST_ID_ AS dpid,"
+        + " d.VAR_TYPE_, d.TEXT_, d.LONG_, d.TIME_, d.SEQUENCE_COUNTER_ FROM ACT_HI_DETAIL d"
+        + " WHERE d.TYPE_ = 'VariableUpdate' AND d.NAME_ = :eventName"
         + " AND d.PROC_DEF_KEY_ = :processKey AND (d.LONG_ IS NOT NULL OR d.TEXT_ LIKE '____-__-__%')"
-        + " ORDER BY d.PROC_INST_ID_, d.TIME_, d.SEQUENCE_COUNTER_) fe ON fe.dpid = c.pid";
+        + " ORDER BY d.PROC_INST_ID_, d.TIME_, d.SEQUENCE_COUNTER_) fe ON fe.dpid = c.pid");
     String classified = "SELECT CASE WHEN y.event_ IS NOT NULL AND y.opened IS NOT NULL THEN y.event_ - y.opened END"
         + " AS days, CASE"
         + " WHEN y.breach_ = 1 THEN 'overdue'"
@@ -296,6 +324,25 @@ public class HbFigureQueries {
     return "CASE WHEN " + alias + ".VAR_TYPE_ = 'date' THEN (" + alias + ".LONG_ + " + (DAY_MILLIS / 2) + ") / "
         + DAY_MILLIS + " WHEN " + alias + ".TEXT_ LIKE '____-__-__%' THEN "
         + dialect.epochDay("SUBSTRING(" + alias + ".TEXT_, 1, 10)") + " END";
+  }
+
+  // --- decisions of the old law awaiting a re-decision ------------------------------------------------------------
+
+  /**
+   * Open cases with {@code siirtymaajanPaatos} = true (a decision under 380/1987 or 519/1977 still to be made anew),
+   * and those of them whose {@code erapaiva_SIIRTYMA} is within {@value #TRANSITION_WARNING_DAYS} days or past. No
+   * case with the variable: zeros.
+   */
+  Transition transition(DashboardFilter filter, LocalDate today) {
+    MapSqlParameterSource params = new MapSqlParameterSource("today", today.toEpochDay())
+        .addValue("warnUntil", today.plusDays(TRANSITION_WARNING_DAYS).toEpochDay());
+    String due = day("e");
+    Map<String, Object> row = jdbc.queryForMap(selection(filter, params)
+        + "SELECT COUNT(*) AS open_, SUM(CASE WHEN " + due + " <= :warnUntil THEN 1 ELSE 0 END) AS soon,"
+        + " SUM(CASE WHEN " + due + " < :today THEN 1 ELSE 0 END) AS past FROM c"
+        + join("s", "siirtymaajanPaatos", "c.pid") + variable("e", "erapaiva_SIIRTYMA", "c.pid")
+        + " WHERE c.ended IS NULL AND s.VAR_TYPE_ = 'boolean' AND s.LONG_ = 1", params);
+    return new Transition(number(row.get("open_")), number(row.get("soon")), number(row.get("past")));
   }
 
   // --- rectification, budget, support, satisfaction ---------------------------------------------------------------

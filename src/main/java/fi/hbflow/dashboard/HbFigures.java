@@ -19,11 +19,12 @@ import java.util.Map;
  * @param budget         budgets granted and used
  * @param supportModels  cases per support model chosen (tukimalli)
  * @param satisfaction   the clients' satisfaction (the latest plain-language feedback of each case)
+ * @param transition     running cases decided under the old law, to be decided anew (siirtymäajan päätökset)
  */
 public record HbFigures(String computedAt, DashboardFilter filter, Options options, Cases cases, List<Count> byMonth,
                         List<Count> byMunicipality, List<Count> openByStep, List<Clock> clocks,
                         Rectification rectification, Budget budget, List<Count> supportModels,
-                        Satisfaction satisfaction) {
+                        Satisfaction satisfaction, Transition transition) {
 
   public record Options(List<String> months, List<String> municipalities) {
   }
@@ -80,5 +81,16 @@ public record HbFigures(String computedAt, DashboardFilter filter, Options optio
    * @param distribution cases per whole number 1–5 (the average rounded down)
    */
   public record Satisfaction(long responses, Double mean, Map<Integer, Long> distribution) {
+  }
+
+  /**
+   * Running cases whose decision was made under the old law (Vammaispalvelulaki 380/1987 or Kehitysvammalaki 519/1977)
+   * and must be made anew by {@code erapaiva_SIIRTYMA} (at the latest 1.1.2028).
+   *
+   * @param open        running cases with {@code siirtymaajanPaatos} = true
+   * @param dueSoon     of which {@code erapaiva_SIIRTYMA} is within 90 days or already past
+   * @param past        of which it is already past
+   */
+  public record Transition(long open, long dueSoon, long past) {
   }
 }

@@ -40,20 +40,29 @@ public final class DecisionTexts {
   public static DecisionTexts standard() {
     DecisionTexts texts = standard;
     if (texts == null) {
-      try (InputStream in = DecisionTexts.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("Päätösten vakiotekstit puuttuvat: " + RESOURCE);
-        }
-        texts = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      texts = load(RESOURCE);
       standard = texts;
     }
     return texts;
   }
 
-  static DecisionTexts parse(String file) {
+  /**
+   * Another texts file of the same format on the classpath (e.g. {@code processes/tekstit/hb-lokiote.txt}, the
+   * client's log extract), read now.
+   */
+  public static DecisionTexts load(String resource) {
+    try (InputStream in = DecisionTexts.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("Vakiotekstit puuttuvat: " + resource);
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Texts of this format from a string (tests, and files read elsewhere). */
+  public static DecisionTexts parse(String file) {
     Map<String, List<Block>> sections = new LinkedHashMap<>();
     List<Block> current = null;
     Block block = null;
@@ -100,7 +109,7 @@ public final class DecisionTexts {
   public List<Block> section(String name, Map<String, String> values) {
     List<Block> blocks = sections.get(name);
     if (blocks == null) {
-      throw new IllegalStateException("Päätösten vakioteksteistä (" + RESOURCE + ") puuttuu osio [" + name + "].");
+      throw new IllegalStateException("Vakioteksteistä puuttuu osio [" + name + "].");
     }
     return blocks.stream().map(b -> new Block(b.list(), b.lines().stream().map(l -> fill(l, values)).toList()))
         .toList();

@@ -83,8 +83,9 @@ public class ReadAccessLogPlugin extends AbstractProcessEnginePlugin {
         CaseReads cases = read.after(result);
         if (!cases.isEmpty()) {
           Map<String, String> keys = CaseKeys.resolve(context, cases.processInstanceIds());
-          log.record(cases.toRows(EngineContext.now(), user, userNames.of(context, user),
-              read.kind, Purposes.of(context.getAuthenticatedGroupIds(), read.stepName), keys));
+          List<String> groups = context.getAuthenticatedGroupIds();
+          log.record(cases.toRows(EngineContext.now(), user, userNames.of(context, user), groups,
+              read.kind, Purposes.of(groups, read.stepName), keys));
         }
         return result;
       } finally {

@@ -78,6 +78,10 @@ public final class HbPrometheusSeries {
     List<GaugeDataPointSnapshot> scores = new ArrayList<>();
     hb.satisfaction().distribution().forEach((score, n) -> scores.add(point(n, "score", String.valueOf(score))));
     series.add(gauge("hb_satisfaction_cases", "HB cases by client satisfaction, rounded down to 1-5", scores));
+    series.add(gauge("hb_transition_cases", "Running HB cases decided under the old law (siirtymaajanPaatos): all, "
+        + "re-decision due within 90 days or past, past", List.of(point(hb.transition().open(), "state", "open"),
+        point(hb.transition().dueSoon(), "state", "due_within_90_days"),
+        point(hb.transition().past(), "state", "past_due"))));
     series.add(single("hb_figures_computed_timestamp_seconds", "When the hb_ figures were computed (cached)",
         Instant.parse(hb.computedAt()).getEpochSecond()));
 

@@ -41,14 +41,32 @@ public final class ResearchCsv {
   static final Set<String> OUTCOMES = Set.of("ei_oikeutta", "tavalliset_palvelut", "ei_myonnetty", "paattynyt");
   static final Set<String> RECTIFICATION = Set.of("hyvaksytty", "hylatty");
 
-  /** A legal clock: the event that meets it, and the column names. */
-  record Clock(String name, String eventVariable, String daysColumn, String metColumn) {
+  /**
+   * A legal clock: the date it runs from, the event that meets it, and the column names.
+   *
+   * @param firstEvent  the event's first recorded value counts; false: its current value (a clock that runs anew)
+   * @param onlyWithDue the lead time is given only for a case the clock runs for (one with {@code erapaiva_<name>})
+   */
+  record Clock(String name, String startVariable, String eventVariable, boolean firstEvent, boolean onlyWithDue,
+               String daysColumn, String metColumn) {
+    Clock(String name, String eventVariable, String daysColumn, String metColumn) {
+      this(name, "vireilletulopaiva", eventVariable, true, false, daysColumn, metColumn);
+    }
   }
 
   static final List<Clock> CLOCKS = List.of(
       new Clock("ARVIOINTI_ALKAA", "arvioinninAloituspaiva", "paivatArvioinninAlkuun", "arviointiAlkoiMaaraajassa"),
       new Clock("PAATOS", "paatospaiva", "paivatPaatokseen", "paatosMaaraajassa"),
       new Clock("TOTEUTUS", "toteutuksenAloituspaiva", "paivatToteutukseen", "toteutusMaaraajassa"));
+
+  /** Clocks added later: their columns come after all others, so that the earlier columns keep their places. */
+  static final List<Clock> LATER_CLOCKS = List.of(
+      // a child's assessment finished (SHL 1301/2014 36 § 3 mom): children's cases only
+      new Clock("ARVIOINTI_VALMIS", "vireilletulopaiva", "arviointiValmistuiPaiva", true, true,
+          "paivatArvioinninValmistumiseen", "arviointiValmistuiMaaraajassa"),
+      // the ruling on the latest rectification request (the county's target; HL 434/2003 49 e §)
+      new Clock("OIKAISUVAATIMUKSEN_KASITTELY", "oikaisuvaatimuksenSaapumispaiva", "oikaisuvaatimusRatkaistuPaiva",
+          false, true, "paivatOikaisuvaatimuksenRatkaisuun", "oikaisuvaatimusRatkaistiinMaaraajassa"));
 
   public static final List<String> COLUMNS;
 
@@ -63,6 +81,7 @@ public final class ResearchCsv {
     c.addAll(List.of("palautteita", "palautteestaKieltaytyi"));
     Feedbacks.QUESTIONS.keySet().forEach(code -> c.add("palauteKa_" + code));
     c.add("tyytyvaisyysViimeisin");
+    LATER_CLOCKS.forEach(clock -> c.addAll(List.of(clock.daysColumn(), clock.metColumn())));
     COLUMNS = Collections.unmodifiableList(c);
   }
 
@@ -81,13 +100,7 @@ public final class ResearchCsv {
     row.add(outcome(hbCase));
     row.add(code(v.get("oikaisuvaatimuksenRatkaisu"), RECTIFICATION));
 
-    LocalDate opened = date(v.get("vireilletulopaiva"));
-    for (Clock clock : CLOCKS) {
-      LocalDate event = date(hbCase.first(clock.eventVariable()));
-      LocalDate due = date(v.get("erapaiva_" + clock.name()));
-      row.add(opened != null && event != null ? String.valueOf(ChronoUnit.DAYS.between(opened, event)) : "");
-      row.add(met(event, due, hbCase.ended(), today));
-    }
+    CLOCKS.forEach(clock -> clock(row, clock, hbCase, today));
 
     row.add(euros(v.get("vuosibudjettiSentit")));
     row.add(euros(v.get("budjettiKausiSentit")));
@@ -106,7 +119,23 @@ public final class ResearchCsv {
     row.add(feedbacks.size() == 0 ? "" : String.valueOf(feedbacks.declinedCount()));
     Feedbacks.QUESTIONS.keySet().forEach(q -> row.add(decimal(feedbacks.mean(q))));
     row.add(feedbacks.latestAverage().map(a -> decimal(OptionalDouble.of(a))).orElse(""));
+    LATER_CLOCKS.forEach(clock -> clock(row, clock, hbCase, today));
     return row;
+  }
+
+  /** A clock's two cells: the days from its start to its event, and whether the event was in time. */
+  private static void clock(List<String> row, Clock clock, CaseData hbCase, LocalDate today) {
+    Map<String, Object> v = hbCase.values();
+    LocalDate start = date(v.get(clock.startVariable()));
+    LocalDate event = date(clock.firstEvent() ? hbCase.first(clock.eventVariable()) : v.get(clock.eventVariable()));
+    LocalDate due = date(v.get("erapaiva_" + clock.name()));
+    boolean runs = !clock.onlyWithDue() || due != null;
+    if (!clock.firstEvent() && event != null && start != null && event.isBefore(start)) {
+      event = null; // a current event before the current start is an earlier round's, not this one's
+    }
+    row.add(runs && start != null && event != null
+        ? String.valueOf(ChronoUnit.DAYS.between(start, event)) : "");
+    row.add(met(event, due, hbCase.ended(), today));
   }
 
   /** The whole file: BOM, header, the rows sorted by pseudonym. */

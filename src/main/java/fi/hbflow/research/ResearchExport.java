@@ -21,11 +21,13 @@ public class ResearchExport {
   public static final String PROCESS_KEY = "hb-palveluprosessi";
   /** The event dates whose first value counts against the legal clocks. */
   public static final List<String> EVENT_DATES = List.of("arvioinninAloituspaiva", "paatospaiva",
-      "toteutuksenAloituspaiva");
+      "toteutuksenAloituspaiva", "arviointiValmistuiPaiva");
   /** Every variable the export reads: codes, dates, numbers and the two Json lists; no names and no free text. */
   public static final List<String> VARIABLES = List.of("ikaryhma", "kotikunta", "vireilletulopaiva",
       "arvioinninAloituspaiva", "paatospaiva", "toteutuksenAloituspaiva",
       "erapaiva_ARVIOINTI_ALKAA", "erapaiva_PAATOS", "erapaiva_TOTEUTUS",
+      "arviointiValmistuiPaiva", "erapaiva_ARVIOINTI_VALMIS", "oikaisuvaatimuksenSaapumispaiva",
+      "oikaisuvaatimusRatkaistuPaiva", "erapaiva_OIKAISUVAATIMUKSEN_KASITTELY",
       "vuosibudjettiSentit", "budjettiKausiSentit", "kaytettySentit", "tukimalli", "hbTulos", "hbSoveltuu",
       "oikaisuvaatimuksenRatkaisu", Evaluations.VARIABLE, Feedbacks.VARIABLE, Feedbacks.SATISFACTION_VARIABLE);
   static final int BATCH = 200;
@@ -61,7 +63,7 @@ public class ResearchExport {
     Map<String, Map<String, HistoricVariableUpdate>> first = new HashMap<>();
     List<HistoricVariableUpdate> updates = new ArrayList<>();
     for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceIdIn(ids).variableUpdates()
-        .variableNameLike("%paiva").list()) {
+        .variableNameLike("%aiva").list()) { // "...paiva" and "...Paiva"
       if (detail instanceof HistoricVariableUpdate update && EVENT_DATES.contains(update.getVariableName())
           && update.getValue() != null && !update.getValue().toString().isBlank()) {
         updates.add(update);

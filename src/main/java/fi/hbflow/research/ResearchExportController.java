@@ -109,7 +109,7 @@ public class ResearchExportController {
     // logged before the data leaves: no export without its log row
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     exportLog.record(now, user, rows.size());
-    readAccessLog.record(disclosures(cases, user, EngineContext.withoutCallerAuthorization(identity,
+    readAccessLog.record(disclosures(cases, user, groups, EngineContext.withoutCallerAuthorization(identity,
         () -> identity.createUserQuery().userId(user).singleResult()), now.toInstant()));
     LOG.info("Research export by " + user + ": " + rows.size() + " cases at " + now);
 
@@ -119,8 +119,11 @@ public class ResearchExportController {
         .body(csv);
   }
 
-  /** One disclosure row per exported case: the variables it was computed from (exported only as codes and figures). */
-  static List<ReadAccess> disclosures(List<CaseData> cases, String userId, User user, Instant at) {
+  /**
+   * One disclosure row per exported case: the variables it was computed from (exported only as codes and figures),
+   * the discloser (the user and their groups), the recipient and the provision (703/2023 10 § 3 mom).
+   */
+  static List<ReadAccess> disclosures(List<CaseData> cases, String userId, List<String> groups, User user, Instant at) {
     String userName = user == null ? null : ReadAccess.nameOf(user.getFirstName(), user.getLastName());
     List<ReadAccess> rows = new ArrayList<>(cases.size());
     for (CaseData c : cases) {
@@ -128,7 +131,7 @@ public class ResearchExportController {
       names.addAll(c.firstValues().keySet());
       rows.add(new ReadAccess(at, userId, userName, c.processInstanceId(),
           c.businessKey().startsWith("id:") ? null : c.businessKey(), ReadKind.RESEARCH_EXPORT.label(),
-          List.copyOf(names), Purposes.RESEARCH));
+          List.copyOf(names), Purposes.RESEARCH, groups, Purposes.RESEARCH_RECIPIENT, Purposes.RESEARCH_BASIS));
     }
     return rows;
   }

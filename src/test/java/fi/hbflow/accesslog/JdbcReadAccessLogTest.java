@@ -81,4 +81,21 @@ class JdbcReadAccessLogTest {
     assertThat(String.join(JdbcReadAccessLog.SEPARATOR, stored).length())
         .isLessThanOrEqualTo(JdbcReadAccessLog.MAX_NAMES_LENGTH);
   }
+
+  @Test
+  void theReadersGroupsAndADisclosuresRecipientAndProvisionAreKept() {
+    Instant t = Instant.parse("2026-03-02T10:15:30.123Z");
+    ReadAccess read = new ReadAccess(t, "sanna", "Sanna S", "p1", "HB-2026-000003", ReadKind.TASK_FORM.label(),
+        List.of("asiakasNimi"), "asiakastyö", List.of("sosiaalityo", "palveluohjaus"), null, null);
+    ReadAccess disclosure = new ReadAccess(t.plusSeconds(1), "olli", "Olli O", "p1", "HB-2026-000003",
+        ReadKind.RESEARCH_EXPORT.label(), List.of("ikaryhma"), Purposes.RESEARCH, List.of("prosessinomistajat"),
+        Purposes.RESEARCH_RECIPIENT, Purposes.RESEARCH_BASIS);
+    log.record(List.of(read, disclosure));
+
+    assertThat(log.ofCase("HB-2026-000003")).containsExactly(disclosure, read);
+    assertThat(log.ofCase("HB-2026-000003").get(0).disclosure()).isTrue();
+    assertThat(log.ofCase("HB-2026-000003").get(1).disclosure()).isFalse();
+    assertThat(JdbcReadAccessLog.groups(Collections.nCopies(200, "ryhma-123456"))).hasSizeLessThanOrEqualTo(
+        JdbcReadAccessLog.MAX_GROUPS_LENGTH).endsWith("ryhma-123456");
+  }
 }

@@ -128,6 +128,16 @@ class HbDashboardIT {
     assertThat(decision.get("medianDays").asLong()).isEqualTo(ChronoUnit.DAYS.between(LocalDate.parse("2026-06-01"),
         LocalDate.parse((String) HbCaseDriver.decision("myonnetty").get("paatospaiva"))));
 
+    assertThat(f.get("clocks").findValuesAsText("clock")).containsExactly("ARVIOINTI_ALKAA", "ARVIOINTI_VALMIS",
+        "PAATOS", "TOTEUTUS", "OIKAISUVAATIMUKSEN_KASITTELY");
+    // the request in handling has its county target
+    assertThat(clock(f, "OIKAISUVAATIMUKSEN_KASITTELY").get("pending").asLong()
+        + clock(f, "OIKAISUVAATIMUKSEN_KASITTELY").get("overdue").asLong()).isEqualTo(1);
+    // no case carries an old-law decision: the figure is there, with zeros
+    assertThat(f.at("/transition/open").isNumber()).isTrue();
+    assertThat(f.at("/transition/open").asLong()).isZero();
+    assertThat(f.at("/transition/dueSoon").asLong()).isZero();
+
     assertThat(f.at("/rectification/requests").asLong()).isEqualTo(1);
     assertThat(f.at("/rectification/pending").asLong()).isEqualTo(1);
     long budget = ((Number) engine.getRuntimeService().getVariable(granted.getId(), "budjettiKausiSentit")).longValue();

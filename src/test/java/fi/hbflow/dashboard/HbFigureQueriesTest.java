@@ -81,6 +81,10 @@ class HbFigureQueriesTest {
         "budjettiKausiSentit", 1_200_000L, "vuosibudjettiSentit", 1_200_000L, "kaytettySentit", 300_000L,
         "tyytyvaisyys", 4.5);
     set(a, "arvioinninAloituspaiva", "2026-05-20");
+    //    A is a child's case: assessment finished 18.5. (14 days; re-finished 1.6.: the first counts), last day 4.8.;
+    //    decided under the old law, to be decided anew by 1.8. (within 90 days of 15.6.)
+    set(a, "erapaiva_ARVIOINTI_VALMIS", day("2026-08-04"), "arviointiValmistuiPaiva", "2026-05-18");
+    set(a, "arviointiValmistuiPaiva", "2026-06-01", "siirtymaajanPaatos", true, "erapaiva_SIIRTYMA", day("2026-08-01"));
 
     // B: Imatra, opened 10.5.; assessment 25.5. (15 days, after its last day 19.5.), decision 1.6. (22 days),
     //    the implementation clock's breach recorded by the watch; granted 8 000 € (annual 9 600 €), nothing used;
@@ -92,6 +96,12 @@ class HbFigureQueriesTest {
         "tukimalli", "HB_VASTUUHENKILO", "budjettiKausiSentit", 800_000L, "vuosibudjettiSentit", 960_000L,
         "kaytettySentit", 0L, "tyytyvaisyys", 3.0, "ylitetty_TOTEUTUS", true);
     completeStep(b, "Task_Arviointi");
+    //    B (an adult: no child's clock, though its assessment finished) has its request in handling since 1.6.,
+    //    target 1.7.; it was decided under the old law and has been decided anew (false)
+    set(b, "arviointiValmistuiPaiva", "2026-05-30", "oikaisuvaatimuksenSaapumispaiva", "2026-06-01",
+        "erapaiva_OIKAISUVAATIMUKSEN_KASITTELY", day("2026-07-01"), "siirtymaajanPaatos", true,
+        "erapaiva_SIIRTYMA", "2027-12-31");
+    set(b, "siirtymaajanPaatos", false);
 
     // C: Lappeenranta, opened 2.6.; no assessment yet and its last day 10.6. has passed; a task-local "tukimalli"
     //    (not the case's own variable) does not count
@@ -99,6 +109,9 @@ class HbFigureQueriesTest {
     set(c, "erapaiva_ARVIOINTI_ALKAA", day("2026-06-10"), "erapaiva_PAATOS", day("2026-09-02"),
         "erapaiva_TOTEUTUS", day("2026-09-02"));
     engine.getTaskService().setVariableLocal(task(c).getId(), "tukimalli", "JARJESTO");
+    //    C is a child's case still being assessed (last day 2.9.); its old-law decision's re-decision was due 1.6.
+    set(c, "erapaiva_ARVIOINTI_VALMIS", day("2026-09-02"), "siirtymaajanPaatos", true, "erapaiva_SIIRTYMA",
+        "2026-06-01");
 
     // D: Lemi, opened 20.4.; assessment 21.4. (1 day), decision 5.5. (15 days) refused; rectification rejected;
     //    ended "ei_myonnetty"
@@ -110,6 +123,15 @@ class HbFigureQueriesTest {
     completeStep(d4, "Task_Arviointi");
     set(d4, "hbTulos", "ei_myonnetty");
     set(d4, "oikaisuvaatimuksenRatkaisu", "hylatty");
+    //    D's first request (arrived 6.5., ruled 8.5.) and a second one: arrived 10.5., target 9.6., ruled 20.6. (41
+    //    days, late); the process removes the first ruling's date when the second request's handling starts.
+    //    D, ended, was decided under the old law: an ended case is no longer waiting
+    set(d4, "oikaisuvaatimuksenSaapumispaiva", "2026-05-06", "erapaiva_OIKAISUVAATIMUKSEN_KASITTELY", day("2026-06-05"),
+        "oikaisuvaatimusRatkaistuPaiva", "2026-05-08");
+    set(d4, "oikaisuvaatimuksenSaapumispaiva", "2026-05-10", "erapaiva_OIKAISUVAATIMUKSEN_KASITTELY", day("2026-06-09"));
+    engine.getRuntimeService().removeVariable(d4.getId(), "oikaisuvaatimusRatkaistuPaiva");
+    set(d4, "oikaisuvaatimusRatkaistuPaiva", "2026-06-20", "siirtymaajanPaatos", true, "erapaiva_SIIRTYMA",
+        "2026-06-01");
     completeStep(d4, task(d4).getTaskDefinitionKey());
 
     // E: Imatra, opened 28.4., cancelled in Cockpit
@@ -169,6 +191,30 @@ class HbFigureQueriesTest {
     assertThat(implementation.pending()).isEqualTo(2);    // A, C; D ended without one
     assertThat(implementation.overdueShare()).isEqualTo(1.0);
 
+    assertThat(f.clocks()).extracting(Clock::clock).containsExactly("ARVIOINTI_ALKAA", "ARVIOINTI_VALMIS", "PAATOS",
+        "TOTEUTUS", "OIKAISUVAATIMUKSEN_KASITTELY");
+    Clock child = clock(f, "ARVIOINTI_VALMIS");
+    assertThat(child.label()).isEqualTo("Vireilletulosta lapsen arvioinnin valmistumiseen");
+    assertThat(child.completed()).isEqualTo(1);           // A: 14 days; B is an adult's case
+    assertThat(child.medianDays()).isEqualTo(14);
+    assertThat(child.onTime()).isEqualTo(1);
+    assertThat(child.overdue()).isZero();
+    assertThat(child.pending()).isEqualTo(1);             // C
+
+    Clock ruling = clock(f, "OIKAISUVAATIMUKSEN_KASITTELY");
+    assertThat(ruling.label()).isEqualTo("Oikaisuvaatimuksen saapumisesta ratkaisuun");
+    assertThat(ruling.completed()).isEqualTo(1);          // D's second request: 10.5. → 20.6., not the first's 2 days
+    assertThat(ruling.medianDays()).isEqualTo(41);
+    assertThat(ruling.overdue()).isEqualTo(1);            // D, after its target 9.6.
+    assertThat(ruling.onTime()).isZero();
+    assertThat(ruling.pending()).isEqualTo(1);            // B
+
+    // running cases decided under the old law: A (due 1.8., within 90 days), C (due 1.6., past); B was decided anew,
+    // D has ended
+    assertThat(f.transition().open()).isEqualTo(2);
+    assertThat(f.transition().dueSoon()).isEqualTo(2);
+    assertThat(f.transition().past()).isEqualTo(1);
+
     assertThat(f.rectification().requests()).isEqualTo(2);
     assertThat(f.rectification().pending()).isEqualTo(1);
     assertThat(f.rectification().casesWithRequest()).isEqualTo(2);
@@ -214,7 +260,17 @@ class HbFigureQueriesTest {
     assertThat(fromMay.cases().total()).isEqualTo(1);                      // B (E was opened in April)
     assertThat(counts(fromMay.supportModels())).containsEntry("HB_VASTUUHENKILO", 1L).containsEntry("VERTAISTUKI", 0L);
 
+    assertThat(lappeenranta.transition()).isEqualTo(new HbFigures.Transition(2, 2, 1));
+    // Imatra's cases (B decided anew, E cancelled) have no running old-law decision: zeros
+    HbFigures imatra = queries.compute(DashboardFilter.of(null, null, "Imatra"), STEPS, MODELS, TODAY);
+    assertThat(imatra.transition()).isEqualTo(new HbFigures.Transition(0, 0, 0));
+    // 1.5.: A's 1.8. is more than 90 days away, C's 1.6. still to come
+    assertThat(queries.transition(DashboardFilter.ALL, LocalDate.of(2026, 5, 1)))
+        .isEqualTo(new HbFigures.Transition(2, 1, 0));
+
     HbFigures none = queries.compute(DashboardFilter.of(null, null, "Taipalsaari"), STEPS, MODELS, TODAY);
+    assertThat(none.transition()).isEqualTo(new HbFigures.Transition(0, 0, 0));
+    assertThat(clock(none, "OIKAISUVAATIMUKSEN_KASITTELY").completed()).isZero();
     assertThat(none.cases().total()).isZero();
     assertThat(clock(none, "PAATOS").medianDays()).isNull();
     assertThat(none.budget().useShare()).isNull();

@@ -153,6 +153,7 @@ class ReadAccessLogPluginTest {
       assertThat(row.kind()).isEqualTo(ReadKind.TASK_FORM.label());
       assertThat(row.variableNames()).containsExactly("asiakasNimi", "henkilotunnus", "ika", "ikaryhma");
       assertThat(row.purpose()).isEqualTo("asiakastyö: Testilomake");
+      assertThat(row.userGroups()).containsExactly("sosiaalityo"); // the role the client's extract names
       assertThat(row.what()).isEqualTo("tehtävän lomake: asiakasNimi, henkilotunnus, ika, ikaryhma");
     });
 

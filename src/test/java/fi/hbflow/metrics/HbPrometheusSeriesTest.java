@@ -11,6 +11,7 @@ import fi.hbflow.dashboard.HbFigures.Count;
 import fi.hbflow.dashboard.HbFigures.Options;
 import fi.hbflow.dashboard.HbFigures.Rectification;
 import fi.hbflow.dashboard.HbFigures.Satisfaction;
+import fi.hbflow.dashboard.HbFigures.Transition;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ class HbPrometheusSeriesTest {
       new Rectification(3, 1, 2, 1, 1),
       new Budget(2, 2_212_740L, 2_400_000L, 123_45L, 0.0056),
       List.of(new Count("VERTAISTUKI", "Vertaistuki", 2), new Count("EI_TUKEA", "Ei tukea", 0)),
-      new Satisfaction(2, 3.75, Map.of(1, 0L, 2, 0L, 3, 1L, 4, 1L, 5, 0L)));
+      new Satisfaction(2, 3.75, Map.of(1, 0L, 2, 0L, 3, 1L, 4, 1L, 5, 0L)), new Transition(4, 2, 1));
   static final EngineFigures ENGINE = new EngineFigures(5, 1, Map.of("failedJob", 1L),
       Map.of("sosiaalityo", 3L, "yksilojaosto", 0L));
 
@@ -43,6 +44,8 @@ class HbPrometheusSeriesTest {
     assertThat(text).contains("hb_cases{outcome=\"kesken\"} 4.0", "hb_cases{outcome=\"paattynyt\"} 3.0",
         "hb_cases_open_by_step{step=\"Task_Arviointi\",step_name=\"Palvelutarpeen arviointi\"} 3.0",
         "hb_lead_time_median_days{clock=\"ARVIOINTI_ALKAA\"} 4.0",
+        "hb_transition_cases{state=\"open\"} 4.0", "hb_transition_cases{state=\"due_within_90_days\"} 2.0",
+        "hb_transition_cases{state=\"past_due\"} 1.0",
         "hb_lead_time_p90_days{clock=\"ARVIOINTI_ALKAA\"} 9.0",
         "hb_clock_overdue_ratio{clock=\"ARVIOINTI_ALKAA\"} 0.2",
         "hb_clock_cases{clock=\"ARVIOINTI_ALKAA\",status=\"overdue\"} 1.0",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fi.hbflow.identity.Roles;
 import fi.hbflow.production.Rest.Response;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,6 +141,82 @@ class AccessLogIT {
 
     List<JsonNode> log = list(hb(tiina).get(accessLog(caseKey)));
     assertThat(log).singleElement().satisfies(entry -> assertEntry(entry, "tiina", "lukuloki", "tietosuojavalvonta"));
+  }
+
+  @Test
+  void theOfficerProducesTheClientsLogExtractOfTheReadsByNamedWorkersAndItIsLoggedItself() throws Exception {
+    Response start = HbCase.start(sanna, "<script>alert(1)</script> Aino");
+    assertThat(start.status()).as(start.text()).isEqualTo(200);
+    String caseKey = start.body().get("businessKey").asText();
+    String task = HbCase.task(sanna, caseKey, "Task_Arviointi");
+    assertThat(sanna.get("/task/" + task + "/form-variables").status()).isEqualTo(200);
+    assertThat(sanna.get("/task/" + task + "/variables").status()).isEqualTo(200);
+
+    Response extract = hb(tiina).get(accessLog(caseKey) + "/extract?pyyntopaiva=" + LocalDate.now());
+    assertThat(extract.status()).as(extract.text()).isEqualTo(200);
+    String html = extract.text();
+    assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"fi\">")
+        .contains("<h1>Lokiote: kuka on käyttänyt tietojasi ja millä perusteella</h1>")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt; Aino").doesNotContain("<script>")
+        .contains(caseKey)
+        // sanna's two reads of the same step are one line, with her role and the basis in plain Finnish
+        .contains("sanna Testi, sosiaalityöntekijä (tunnus sanna)")
+        .contains("henkilö- ja yhteystietosi")
+        .contains("703/2023 4 § 3 mom ja 9 § 1 mom").contains("Vaihe: Palvelutarpeen arviointi.")
+        // producing the extract is a use of its own, by the officer, for the client's request
+        .contains("tiina Testi, tietosuojavastaava (tunnus tiina)").contains("Oma pyyntösi")
+        .contains("Tällä ajanjaksolla tietojasi ei ole luovutettu.");
+    assertThat(html.split("sanna Testi, sosiaalityöntekijä", -1)).hasSize(2);
+
+    List<JsonNode> log = list(hb(tiina).get(accessLog(caseKey)));
+    assertEntry(log.get(1), "tiina", "lokiote: asiakasNimi", "asiakkaan tarkastusoikeus (703/2023 11 §)");
+    assertThat(log.get(1).get("ryhmat").get(0).asText()).isEqualTo(Roles.DATA_PROTECTION);
+    assertThat(log.get(2).get("ryhmat").get(0).asText()).isEqualTo(Roles.SOCIAL_WORK);
+
+    Response text = hb(tiina).get(accessLog(caseKey) + "/extract?muoto=teksti");
+    assertThat(text.status()).as(text.text()).isEqualTo(200);
+    assertThat(text.text()).startsWith("Lokiote: kuka on käyttänyt tietojasi").contains("- Milloin: ");
+  }
+
+  @Test
+  void theExtractIsRefusedToOthersAndForBadOrTooOldPeriods() throws Exception {
+    Response start = HbCase.start(sanna, "Aino Asiakas");
+    String caseKey = start.body().get("businessKey").asText();
+    String extract = accessLog(caseKey) + "/extract";
+
+    for (Rest other : List.of(sanna, jorma)) {
+      Response refused = hb(other).get(extract);
+      assertThat(refused.status()).as(other.user).isEqualTo(403);
+      assertThat(refused.body().get("virhe").asText()).startsWith("Lukulokia saavat katsoa vain tietosuojavastaava");
+      assertThat(refused.text()).doesNotContain("Aino");
+    }
+    Response unknown = hb(tiina).get(accessLog("HB-1999-999999") + "/extract");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.body().get("virhe").asText()).isEqualTo("Asiaa HB-1999-999999 ei löydy.");
+    assertThat(hb(tiina).anonymousGet(extract).status()).isEqualTo(401);
+
+    String older = LocalDate.now().minusYears(3).toString();
+    for (String bad : List.of("?alku=2.3.2026", "?muoto=pdf", "?tuntematon=1", "?alku=" + older,
+        "?alku=" + older + "&erityinenSyy=lyhyt", "?loppu=" + LocalDate.now().plusDays(1),
+        "?alku=" + LocalDate.now() + "&loppu=" + LocalDate.now().minusDays(1),
+        "?erityinenSyy=" + "x".repeat(1001))) {
+      Response refused = hb(tiina).get(extract + bad);
+      assertThat(refused.status()).as(bad + ": " + refused.text()).isEqualTo(400);
+      assertThat(refused.body().get("virhe").asText()).as(bad).isNotBlank().doesNotContain("Exception");
+    }
+    Response tooOld = hb(tiina).get(extract + "?alku=" + older);
+    assertThat(tooOld.body().get("virhe").asText()).contains("erityisestä syystä").contains("703/2023 11 § 2 mom");
+
+    Response withReason = hb(tiina).get(extract + "?alku=" + older + "&erityinenSyy="
+        + java.net.URLEncoder.encode("Asiakas epäilee väärinkäyttöä", java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(withReason.status()).as(withReason.text()).isEqualTo(200);
+    assertThat(withReason.text()).contains("Asiakas epäilee väärinkäyttöä")
+        .contains("Ote kattaa myös yli kaksi vuotta vanhoja tietoja");
+
+    // only the produced extract is a row: the refusals and the bad requests left none
+    List<JsonNode> log = list(hb(tiina).get(accessLog(caseKey)));
+    assertThat(log).hasSize(2);
+    assertEntry(log.get(1), "tiina", "lokiote", "asiakkaan tarkastusoikeus (703/2023 11 §)");
   }
 
   // --- helpers -----------------------------------------------------------------------------------------------------

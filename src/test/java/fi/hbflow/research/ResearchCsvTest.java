@@ -97,6 +97,51 @@ class ResearchCsvTest {
   }
 
   @Test
+  void theLaterClocksAreTheLastColumnsAChildsAssessmentAndTheLatestRectificationRuling() {
+    int n = ResearchCsv.COLUMNS.size();
+    assertThat(ResearchCsv.COLUMNS.subList(n - 5, n)).containsExactly("tyytyvaisyysViimeisin",
+        "paivatArvioinninValmistumiseen", "arviointiValmistuiMaaraajassa", "paivatOikaisuvaatimuksenRatkaisuun",
+        "oikaisuvaatimusRatkaistiinMaaraajassa");
+
+    // an adult's case: the assessment is recorded as finished, but the child's clock does not run for it
+    Map<String, String> adult = byColumn(ResearchCsv.row(new CaseData("HB-1", false, false,
+        new HashMap<>(Map.of("vireilletulopaiva", "2026-06-01", "arviointiValmistuiPaiva", "2026-06-20")), Map.of()),
+        PSEUDONYMS, TODAY));
+    assertThat(adult).containsEntry("paivatArvioinninValmistumiseen", "").containsEntry("arviointiValmistuiMaaraajassa", "")
+        .containsEntry("paivatOikaisuvaatimuksenRatkaisuun", "").containsEntry("oikaisuvaatimusRatkaistiinMaaraajassa", "");
+
+    // a child's case: finished 20.6. first (19 days, in time), later again; a second request arrived 10.11.,
+    // ruled 5.12. after its target 1.12. (the first request's ruling was removed when the second's handling started)
+    Map<String, Object> v = implementedCase();
+    v.put("ikaryhma", "lapsi");
+    v.put("erapaiva_ARVIOINTI_VALMIS", finnish("2026-09-01"));
+    v.put("arviointiValmistuiPaiva", "2026-10-01");
+    v.put("oikaisuvaatimuksenSaapumispaiva", "2026-11-10");
+    v.put("erapaiva_OIKAISUVAATIMUKSEN_KASITTELY", finnish("2026-12-01"));
+    v.put("oikaisuvaatimusRatkaistuPaiva", "2026-12-05");
+    Map<String, String> child = byColumn(ResearchCsv.row(new CaseData("HB-2", true, false, v,
+        Map.of("arviointiValmistuiPaiva", "2026-06-20", "oikaisuvaatimusRatkaistuPaiva", "2026-10-01")),
+        PSEUDONYMS, TODAY));
+    assertThat(child).containsEntry("paivatArvioinninValmistumiseen", "19")
+        .containsEntry("arviointiValmistuiMaaraajassa", "kylla")
+        .containsEntry("paivatOikaisuvaatimuksenRatkaisuun", "25")
+        .containsEntry("oikaisuvaatimusRatkaistiinMaaraajassa", "ei")
+        .containsEntry("paivatArvioinninAlkuun", "4"); // the earlier columns are where they were
+
+    // a request in handling past its target in a running case: late; a stale ruling before the arrival is no lead time
+    v.put("oikaisuvaatimusRatkaistuPaiva", "2026-10-01");
+    Map<String, String> running = byColumn(ResearchCsv.row(new CaseData("HB-3", false, false, v, Map.of()),
+        PSEUDONYMS, LocalDate.of(2026, 12, 2)));
+    assertThat(running).containsEntry("paivatOikaisuvaatimuksenRatkaisuun", "")
+        .containsEntry("oikaisuvaatimusRatkaistiinMaaraajassa", "ei");
+    v.remove("oikaisuvaatimusRatkaistuPaiva");
+    running = byColumn(ResearchCsv.row(new CaseData("HB-3", false, false, v, Map.of()), PSEUDONYMS,
+        LocalDate.of(2026, 12, 2)));
+    assertThat(running).containsEntry("paivatOikaisuvaatimuksenRatkaisuun", "")
+        .containsEntry("oikaisuvaatimusRatkaistiinMaaraajassa", "ei");
+  }
+
+  @Test
   void anOpenClockIsLateOnlyOnceItsLastDayHasPassed() {
     assertThat(ResearchCsv.met(null, LocalDate.of(2026, 9, 1), false, LocalDate.of(2026, 9, 1))).isEmpty();
     assertThat(ResearchCsv.met(null, LocalDate.of(2026, 9, 1), false, LocalDate.of(2026, 9, 2))).isEqualTo("ei");

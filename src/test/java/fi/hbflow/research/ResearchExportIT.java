@@ -212,6 +212,22 @@ class ResearchExportIT {
     }
     // one row per export per case: the export's own reading of the history is not logged a second time
     assertThat(disclosures(running)).hasSize(before + 1);
+    // 703/2023 10 § 3 mom: the recipient and the provision are logged; the client's extract lists the disclosure
+    JsonNode latest = disclosures(running).get(0);
+    assertThat(latest.get("vastaanottaja").asText()).isEqualTo(Purposes.RESEARCH_RECIPIENT);
+    assertThat(latest.get("peruste").asText()).isEqualTo(Purposes.RESEARCH_BASIS);
+    assertThat(latest.get("ryhmat").toString()).contains("\"kehittajat\"");
+    HttpResponse<String> extract = officer("/hbflow/api/cases/" + running + "/access-log/extract?muoto=teksti");
+    assertThat(extract.statusCode()).as(extract.body()).isEqualTo(200);
+    String disclosed = extract.body().substring(extract.body().indexOf("Kenelle tietojasi on luovutettu"));
+    assertThat(disclosed).contains("Kenelle: " + Purposes.RESEARCH_RECIPIENT).contains("Tutkimus ja kehittäminen.")
+        .contains("Säännös: " + Purposes.RESEARCH_BASIS);
+  }
+
+  private HttpResponse<String> officer(String path) throws Exception {
+    String basic = Base64.getEncoder().encodeToString("tietosuojavastaava:demo".getBytes(StandardCharsets.UTF_8));
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   /** The case's research-export rows in its read-access log, newest first, as the data-protection officer sees them. */
