@@ -4,6 +4,7 @@ import fi.hbflow.budget.SupportPlanRules;
 import fi.hbflow.forms.FormRules;
 import fi.hbflow.forms.FormValues;
 import fi.hbflow.research.EvaluationRules;
+import fi.hbflow.support.SupportModels;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -12,8 +13,8 @@ import java.util.Set;
 public final class StepRules {
 
   public static final Set<String> YES_NO = Set.of("kylla", "ei");
-  public static final Set<String> SUPPORT_MODELS = Set.of("LAHEISET", "VERTAISTUKI", "HB_VASTUUHENKILO", "PALVELUOHJAAJA",
-      "JARJESTO", "OSTETTU_TUKIPALVELU", "EI_TUKEA");
+  /** The support models (tukimalli): the codes of the catalogue {@code processes/hb-tukimallit.dmn}. */
+  public static final Set<String> SUPPORT_MODELS = Set.copyOf(SupportModels.shipped().codes());
   public static final Set<String> ARRANGEMENTS = Set.of("PALVELUSETELI", "OSTOPALVELU", "OMA_TUOTANTO", "TYONANTAJAMALLI");
   public static final Set<String> ENDING_REASONS = Set.of("asiakkaan_valinta", "tarpeet_muuttuneet", "muutto", "kuolema", "muu");
 
@@ -42,8 +43,9 @@ public final class StepRules {
   }
 
   static void supportChoice(FormValues form) {
-    String model = form.choice("tukimalli", "HB-tuen malli", SUPPORT_MODELS, true);
-    boolean supporter = model != null && !"EI_TUKEA".equals(model);
+    SupportModels catalogue = SupportModels.shipped();
+    String model = form.choice("tukimalli", "HB-tuen malli", catalogue.codes(), true);
+    boolean supporter = catalogue.get(model).map(m -> m.requires("tukijanNimi")).orElse(false);
     form.text("tukijanNimi", "Tukijan nimi", supporter, 2, 200);
     form.text("tukijanYhteystiedot", "Tukijan yhteystiedot", false, 2, 300);
     form.text("tuenSisalto", "Missä tukija auttaa", false);

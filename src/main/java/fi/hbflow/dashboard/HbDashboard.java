@@ -1,11 +1,8 @@
 package fi.hbflow.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.hbflow.engine.EngineContext;
+import fi.hbflow.support.SupportModels;
 import fi.hbflow.identity.Roles;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,7 +43,6 @@ public class HbDashboard {
 
   /** Management and process owners (johto, prosessinomistajat). */
   public static final Set<String> ALLOWED_GROUPS = Set.of(Roles.MANAGEMENT, Roles.PROCESS_OWNERS);
-  static final String SUPPORT_FORM = "forms/hb-tuen-valinta.form";
 
   private static final Logger LOG = Logger.getLogger(HbDashboard.class.getName());
   private static final long SLOW_MILLIS = 2000;
@@ -149,25 +145,9 @@ public class HbDashboard {
     return new ArrayList<>(seen);
   }
 
-  /** The support models (tukimalli) and their names as the form {@value #SUPPORT_FORM} offers them. */
+  /** The support models (tukimalli) and their Finnish names, from the catalogue {@code processes/hb-tukimallit.dmn}. */
   static Map<String, String> supportModels() {
-    Map<String, String> models = new LinkedHashMap<>();
-    try (InputStream in = HbDashboard.class.getClassLoader().getResourceAsStream(SUPPORT_FORM)) {
-      if (in != null) {
-        collect(new ObjectMapper().readTree(in), models);
-      }
-    } catch (IOException e) {
-      LOG.warning("Cannot read the support models of " + SUPPORT_FORM + ": " + e.getMessage());
-    }
-    return models;
+    return SupportModels.shipped().finnishNames();
   }
 
-  private static void collect(JsonNode node, Map<String, String> models) {
-    for (JsonNode component : node.path("components")) {
-      if ("tukimalli".equals(component.path("key").asText())) {
-        component.path("values").forEach(v -> models.put(v.path("value").asText(), v.path("label").asText()));
-      }
-      collect(component, models);
-    }
-  }
 }

@@ -424,16 +424,7 @@ public final class DecisionDocument {
     if (code == null) {
       return null;
     }
-    return switch (code) {
-      case "LAHEISET" -> "Läheiset (perhe, ystävät)";
-      case "VERTAISTUKI" -> "Vertaistuki";
-      case "HB_VASTUUHENKILO" -> "HB-vastuuhenkilö";
-      case "PALVELUOHJAAJA" -> "Palveluohjaaja";
-      case "JARJESTO" -> "Järjestö";
-      case "OSTETTU_TUKIPALVELU" -> "Ostettu tukipalvelu (palveluseteli)";
-      case "EI_TUKEA" -> "Ei tukea";
-      default -> code;
-    };
+    return fi.hbflow.support.SupportModels.shipped().finnishName(code); // the catalogue hb-tukimallit.dmn
   }
 
   private String deciderTitle() {

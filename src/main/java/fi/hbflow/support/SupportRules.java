@@ -43,14 +43,14 @@ public final class SupportRules {
   private SupportRules() {
   }
 
+  /** From the catalogue's column "Tehtävän muuttujat" ({@code processes/hb-tukimallit.dmn}). */
   private static Map<String, List<String>> modelVariables() {
     Map<String, List<String>> byModel = new LinkedHashMap<>();
-    byModel.put("HB_VASTUUHENKILO", List.of("vastuuhenkiloOttaaVastaan", "ensitapaamisenPaiva", "vastuuhenkilonHuomiot",
-        "vastuuhenkilo"));
-    byModel.put("JARJESTO", List.of("jarjestonNimi", "jarjestonYhteyshenkilo", "jarjestonYhteystiedot", "sopimuksenPaiva",
-        "sopimuksenSisalto"));
-    byModel.put("OSTETTU_TUKIPALVELU", List.of("tukipalvelunTuottaja", "palvelusetelinArvoEuroaKk",
-        "palvelusetelinArvoSentit", "palvelusetelinTunnus"));
+    for (SupportModels.SupportModel model : SupportModels.shipped().all()) {
+      if (!model.taskVariables().isEmpty()) {
+        byModel.put(model.code(), model.taskVariables());
+      }
+    }
     return Collections.unmodifiableMap(byModel);
   }
 
