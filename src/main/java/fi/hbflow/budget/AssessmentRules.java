@@ -1,5 +1,6 @@
 package fi.hbflow.budget;
 
+import fi.hbflow.casefile.HbCaseFile;
 import fi.hbflow.engine.DmnTables;
 import fi.hbflow.forms.FormRules;
 import fi.hbflow.forms.FormValues;
@@ -50,7 +51,7 @@ public class AssessmentRules implements FormRules {
     List<ServiceNeed> needs = ServiceNeeds.from(form.rawValues(), codes.get(), needProblems);
     needProblems.forEach(form::problem);
     LocalDate start = form.date("budjettikaudenAlku", "Budjettikauden alku", true);
-    form.integer("budjettikaudenPituusKk", "Budjettikauden pituus (kk)", 1, BudgetPeriod.MAX_MONTHS, true);
+    form.integer("budjettikaudenPituusKk", "Budjettikauden pituus (kk)", 1, HbCaseFile.BUDGET_PERIOD_MAX_MONTHS, true);
     if (needs.isEmpty() && needProblems.isEmpty()) {
       form.problem("Merkitse vähintään yksi tarvittava palvelu ja sen määrä kuukaudessa.");
     }

@@ -1,10 +1,12 @@
 package fi.hbflow.budget;
 
+import fi.hbflow.casefile.HbCaseFile;
 import fi.hbflow.engine.LongText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.hbflow.engine.DmnTables;
-import fi.hbflow.forms.FormValues;
+import fi.hbflow.casefile.CaseFile;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -14,8 +16,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
- * Budjetin laskenta (service task {@code Task_BudjetinLaskenta}): a thin adapter from the case's variables to
- * {@link BudgetCalculator} and back. A fault the worker can fix is the BPMN error {@code BUDJETTI_VIRHE}, which sends
+ * Budjetin laskenta (service task {@code Task_BudjetinLaskenta}): reads the case file ({@link HbCaseFile}), calls
+ * {@link BudgetCalculator} and writes the budget back. A fault the worker can fix is the BPMN error {@code BUDJETTI_VIRHE}, which sends
  * the case back to the assessment with the reason in {@code laskentavirhe}; never an incident.
  */
 public class BudgetCalculationDelegate implements JavaDelegate {
@@ -32,34 +34,34 @@ public class BudgetCalculationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    HbCaseFile file = HbCaseFile.of(execution);
     Budget budget;
     try {
-      budget = calculate(execution);
+      budget = calculate(file);
     } catch (BudgetException e) {
       throw new BpmnError(ERROR_CODE, e.getMessage());
     }
-    execution.removeVariable("laskentavirhe");
-    execution.setVariable("budjettiKausiSentit", budget.totalCents());
-    execution.setVariable("vuosibudjettiSentit", budget.annualCents());
-    execution.setVariable("budjettiKkKeskimSentit", budget.averageMonthCents());
-    execution.setVariable("budjettiYhteensa", Money.format(budget.totalCents()));
-    execution.setVariable("budjettiErittelyTeksti", LongText.of(BudgetPresentation.markdown(budget)));
-    execution.setVariable("hinnasto", budget.priceListVersion());
-    execution.setVariable("palvelutyypit", String.join(",", budget.serviceTypes()));
+    file.set(HbCaseFile.CALCULATION_ERROR, null);
+    file.set(HbCaseFile.BUDGET_PERIOD_CENTS, budget.totalCents());
+    file.set(HbCaseFile.ANNUAL_BUDGET_CENTS, budget.annualCents());
+    file.set(HbCaseFile.MONTHLY_AVERAGE_CENTS, budget.averageMonthCents());
+    file.set(HbCaseFile.BUDGET_TOTAL_TEXT, Money.format(budget.totalCents()));
+    file.set(HbCaseFile.BUDGET_BREAKDOWN_TEXT, LongText.of(BudgetPresentation.markdown(budget)));
+    file.set(HbCaseFile.PRICE_LIST, budget.priceListVersion());
+    file.set(HbCaseFile.SERVICE_TYPES, String.join(",", budget.serviceTypes()));
     try {
-      execution.setVariable("budjettierittely", SpinValues.jsonValue(JSON.writeValueAsString(BudgetPresentation.tree(budget))).create());
+      file.set(HbCaseFile.BUDGET_BREAKDOWN,
+          SpinValues.jsonValue(JSON.writeValueAsString(BudgetPresentation.tree(budget))).create());
     } catch (JsonProcessingException e) {
       throw new ProcessEngineException("Cannot store the budget breakdown", e);
     }
   }
 
-  private Budget calculate(DelegateExecution execution) {
+  private Budget calculate(HbCaseFile file) {
     List<String> problems = new ArrayList<>();
-    List<ServiceNeed> needs = ServiceNeeds.from(execution.getVariables(), DmnServiceCodes.latest(tables), problems);
-    FormValues values = new FormValues(execution.getVariables(), null);
-    var start = values.date("budjettikaudenAlku", "Budjettikauden alku", true);
-    Integer months = values.integer("budjettikaudenPituusKk", "Budjettikauden pituus", 1, BudgetPeriod.MAX_MONTHS, true);
-    problems.addAll(values.problems());
+    List<ServiceNeed> needs = ServiceNeeds.from(file.variables(), DmnServiceCodes.latest(tables), problems);
+    LocalDate start = CaseFile.collecting(problems, file::budgetPeriodStart);
+    Integer months = CaseFile.collecting(problems, file::budgetPeriodMonths);
     if (!problems.isEmpty()) {
       throw new BudgetException(String.join(" ", problems));
     }

@@ -1,18 +1,20 @@
 package fi.hbflow.budget;
 
+import fi.hbflow.casefile.HbCaseFile;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** The budget period (budjettikausi): whole calendar months from the month of its start date. */
+/**
+ * The budget period (budjettikausi): whole calendar months from the month of its start date, at most
+ * {@link HbCaseFile#BUDGET_PERIOD_MAX_MONTHS}.
+ */
 public record BudgetPeriod(YearMonth firstMonth, int months) {
 
-  public static final int MAX_MONTHS = 24;
-
   public BudgetPeriod {
-    if (months < 1 || months > MAX_MONTHS) {
-      throw new BudgetException("Budjettikauden pituus on 1–" + MAX_MONTHS + " kuukautta, annettu " + months + ".");
+    if (months < 1 || months > HbCaseFile.BUDGET_PERIOD_MAX_MONTHS) {
+      throw new BudgetException("Budjettikauden pituus on 1–" + HbCaseFile.BUDGET_PERIOD_MAX_MONTHS + " kuukautta, annettu " + months + ".");
     }
   }
 

@@ -1,5 +1,6 @@
 package fi.hbflow.budget;
 
+import fi.hbflow.casefile.HbCaseFile;
 import fi.hbflow.engine.LongText;
 import fi.hbflow.forms.FormRules;
 import fi.hbflow.forms.FormValues;
@@ -49,7 +50,7 @@ public class SupportPlanRules implements FormRules {
     if (form.hasProblems()) {
       return;
     }
-    Integer months = form.integer("budjettikaudenPituusKk", "Budjettikauden pituus", 1, BudgetPeriod.MAX_MONTHS, true);
+    Integer months = form.integer("budjettikaudenPituusKk", "Budjettikauden pituus", 1, HbCaseFile.BUDGET_PERIOD_MAX_MONTHS, true);
     Long budget = budgetCents(form);
     if (months == null || budget == null) {
       form.problem("Budjettia ei ole laskettu, joten suunnitelmaa ei voi verrata siihen.");

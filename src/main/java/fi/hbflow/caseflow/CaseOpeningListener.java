@@ -1,5 +1,6 @@
 package fi.hbflow.caseflow;
 
+import fi.hbflow.casefile.HbCaseFile;
 import fi.hbflow.engine.EngineContext;
 import fi.hbflow.forms.FormRejected;
 import fi.hbflow.forms.FormValues;
@@ -8,7 +9,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 
 /**
  * Start listener of {@code hb-palveluprosessi} ({@code ${caseOpening}}): checks the start form on the server, refuses
- * it with all its problems (nothing is started), and gives the case its readable business key.
+ * it with all its problems (nothing is started: checking a submitted form is {@code FormValues}), and gives the case
+ * its readable business key, written to the case file ({@link HbCaseFile}).
  */
 public class CaseOpeningListener implements ExecutionListener {
 
@@ -26,10 +28,11 @@ public class CaseOpeningListener implements ExecutionListener {
     if (form.hasProblems()) {
       throw FormRejected.because(CaseOpeningRules.ACTIVITY, form.problems());
     }
-    form.derived().forEach(execution::setVariable);
+    HbCaseFile file = HbCaseFile.of(execution);
+    form.derived().forEach(file::set);
     int year = EngineContext.today().getYear();
     String businessKey = CaseNumbers.businessKey(year, caseNumbers.next(year));
     execution.setProcessBusinessKey(businessKey);
-    execution.setVariable("hbAsia", businessKey); // shown in forms, copied to the case's other processes
+    file.set(HbCaseFile.CASE_KEY, businessKey); // shown in forms, copied to the case's other processes
   }
 }

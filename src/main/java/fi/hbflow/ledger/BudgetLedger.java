@@ -71,7 +71,7 @@ public class BudgetLedger {
     String businessKey = businessKey(mainCase);
     FormValues values = new FormValues(fi.hbflow.engine.ScopeVariables.of(mainCase), null); // reads two values
     LocalDate start = values.date("budjettikaudenAlku", "Budjettikauden alku", true);
-    Integer months = values.integer("budjettikaudenPituusKk", "Budjettikauden pituus", 1, 120, true);
+    Integer months = values.integer("budjettikaudenPituusKk", "Budjettikauden pituus", 1, fi.hbflow.casefile.HbCaseFile.BUDGET_PERIOD_MAX_MONTHS, true);
     Long budget = cents(mainCase.getVariable("budjettiKausiSentit"));
     if (budget == null || budget < 0) {
       values.problem("Budjettia (budjettiKausiSentit) ei ole laskettu.");
@@ -166,7 +166,7 @@ public class BudgetLedger {
   public void begin(DelegateExecution ledger) {
     FormValues values = new FormValues(ledger.getVariables(), null);
     LocalDate start = values.date("budjettikaudenAlku", "Budjettikauden alku", true);
-    values.integer("budjettikaudenPituusKk", "Budjettikauden pituus", 1, 120, true);
+    values.integer("budjettikaudenPituusKk", "Budjettikauden pituus", 1, fi.hbflow.casefile.HbCaseFile.BUDGET_PERIOD_MAX_MONTHS, true);
     if (cents(ledger.getVariable("budjettiKausiSentit")) == null) {
       values.problem("Budjetti (budjettiKausiSentit) puuttuu.");
     }

@@ -42,7 +42,7 @@ public final class LedgerRules {
    */
   public static Expense expense(FormValues form) {
     LocalDate start = form.date("budjettikaudenAlku", "Budjettikauden alku", false);
-    Integer months = form.integer("budjettikaudenPituusKk", "Budjettikauden pituus", 1, 120, false);
+    Integer months = form.integer("budjettikaudenPituusKk", "Budjettikauden pituus", 1, fi.hbflow.casefile.HbCaseFile.BUDGET_PERIOD_MAX_MONTHS, false);
     if (start == null || months == null) {
       form.problem("Budjetin käytön seurannasta puuttuu budjettikausi, joten kulua ei voi kohdistaa siihen.");
     }

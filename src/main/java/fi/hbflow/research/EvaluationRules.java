@@ -1,5 +1,6 @@
 package fi.hbflow.research;
 
+import fi.hbflow.casefile.JsonList;
 import fi.hbflow.engine.EngineContext;
 import fi.hbflow.forms.FormValues;
 import fi.hbflow.research.Evaluations.Evaluation;
@@ -76,7 +77,7 @@ public final class EvaluationRules {
         limitationOther, benefits, benefitsDetail, prerequisites, prerequisitesDetail, clientView, workerView);
     form.derive(Evaluations.VARIABLE, current.with(evaluation).toValue());
     // canonical, and offered again at the next review
-    form.derive(LIMITATIONS, JsonLists.value(JsonLists.JSON.valueToTree(limitations)));
+    form.derive(LIMITATIONS, JsonList.value(JsonList.JSON.valueToTree(limitations)));
     for (String key : List.of(BENEFITS, BENEFITS_DETAIL, PREREQUISITES, PREREQUISITES_DETAIL, CLIENT_VIEW, WORKER_VIEW)) {
       form.derive(key, null);
     }
@@ -133,7 +134,7 @@ public final class EvaluationRules {
   static List<String> codes(FormValues form, String key, String label, Map<String, String> allowed, boolean required) {
     List<String> chosen;
     try {
-      chosen = JsonLists.strings(form.raw(key));
+      chosen = JsonList.strings(form.raw(key));
     } catch (IllegalArgumentException e) {
       form.problem(label + ": valinnat eivät ole luettavissa (odotettiin luetteloa vaihtoehdoista).");
       return List.of();

@@ -1,5 +1,6 @@
 package fi.hbflow.research;
 
+import fi.hbflow.casefile.JsonList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +18,7 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
  * Immutable: {@link #with} gives a new list. The option codes are those of the forms {@code hb-soveltuvuus} and
  * {@code hb-seuranta}; the research export reads only the codes, never the texts.
  */
-public final class Evaluations extends EntryList {
+public final class Evaluations extends JsonList {
 
   public static final String VARIABLE = "arvioinnit";
   /** The step of an evaluation: HB's suitability ({@code Task_Soveltuvuus}). */
@@ -67,7 +68,7 @@ public final class Evaluations extends EntryList {
     }
 
     ObjectNode toJson() {
-      ObjectNode entry = JsonLists.JSON.createObjectNode();
+      ObjectNode entry = JsonList.JSON.createObjectNode();
       entry.put("vaihe", step);
       entry.put("paiva", date.toString());
       putIfPresent(entry, "kirjaaja", recordedBy);
@@ -92,7 +93,7 @@ public final class Evaluations extends EntryList {
    * or null = none yet). {@link IllegalArgumentException} when it is not a JSON list.
    */
   public static Evaluations of(Object variable) {
-    return new Evaluations(JsonLists.read(variable));
+    return new Evaluations(JsonList.read(variable));
   }
 
   /** A new list: these evaluations and {@code evaluation} last. */

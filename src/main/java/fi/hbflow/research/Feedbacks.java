@@ -1,5 +1,6 @@
 package fi.hbflow.research;
 
+import fi.hbflow.casefile.JsonList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +17,7 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
  * The client's feedback at the reviews of one HB case (<i>asiakaspalaute</i>, a short plain-language questionnaire):
  * the Json list variable {@value #VARIABLE}, one entry per review, also when the client declined. Immutable.
  */
-public final class Feedbacks extends EntryList {
+public final class Feedbacks extends JsonList {
 
   public static final String VARIABLE = "palautteet";
   /** The average (1.0–5.0) of the four answers of the latest feedback given; not changed by a declined one. */
@@ -76,7 +77,7 @@ public final class Feedbacks extends EntryList {
     }
 
     ObjectNode toJson() {
-      ObjectNode entry = JsonLists.JSON.createObjectNode();
+      ObjectNode entry = JsonList.JSON.createObjectNode();
       entry.put("paiva", date.toString());
       Evaluations.putIfPresent(entry, "kirjaaja", recordedBy);
       entry.put("eiHalua", declined);
@@ -94,7 +95,7 @@ public final class Feedbacks extends EntryList {
 
   /** From the variable's value (Spin Json, JsonValue, JSON text, or null). {@link IllegalArgumentException} if unreadable. */
   public static Feedbacks of(Object variable) {
-    return new Feedbacks(JsonLists.read(variable));
+    return new Feedbacks(JsonList.read(variable));
   }
 
   public Feedbacks with(Feedback feedback) {

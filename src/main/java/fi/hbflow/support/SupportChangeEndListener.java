@@ -1,7 +1,10 @@
 package fi.hbflow.support;
 
+import fi.hbflow.casefile.HbCaseFile;
+import fi.hbflow.casefile.SupportCaseFile;
 import fi.hbflow.engine.EngineContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,34 +25,35 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
  */
 public class SupportChangeEndListener implements ExecutionListener {
 
-  public static final String COUNTER = "tuenVaihtoja";
-  public static final String RECORDED = "tuenVaihtoKirjattu";
+  public static final String COUNTER = HbCaseFile.SUPPORT_CHANGES;
+  public static final String RECORDED = SupportCaseFile.CHANGE_RECORDED;
 
   @Override
   public void notify(DelegateExecution execution) {
-    Map<String, Object> support = SupportRules.supportValues(execution.getVariables());
+    SupportCaseFile file = SupportCaseFile.of(execution);
+    Map<String, Object> support = SupportRules.supportValues(file.variables());
     support.forEach((name, value) -> {
-      if (value == null && execution.getVariable(name) != null) {
-        execution.setVariable(name, null);
+      if (value == null && file.raw(name) != null) {
+        file.set(name, null);
       }
     });
-    if (execution.getProcessInstance().getSuperExecution() != null) {
+    if (SupportCaseFile.calledFromCase(execution)) {
       return;
     }
     String caseKey = execution.getProcessBusinessKey();
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
     ProcessInstance hbCase = caseKey == null ? null : HbCases.running(runtime, caseKey);
     if (hbCase == null) {
-      execution.setVariable(RECORDED, false);
+      file.set(RECORDED, false);
       return;
     }
     EngineContext.withoutAuthorization(() -> {
-      Object count = runtime.getVariable(hbCase.getId(), COUNTER);
+      HbCaseFile caseFile = HbCaseFile.of(runtime.getVariables(hbCase.getId(), List.of(COUNTER)), (n, v) -> { });
       Map<String, Object> values = new LinkedHashMap<>(support);
-      values.put(COUNTER, count instanceof Number n ? n.intValue() + 1 : 1);
+      values.put(COUNTER, caseFile.supportChanges() + 1);
       runtime.setVariables(hbCase.getId(), values);
       return null;
     });
-    execution.setVariable(RECORDED, true);
+    file.set(RECORDED, true);
   }
 }

@@ -1,5 +1,7 @@
 package fi.hbflow.support;
 
+import fi.hbflow.casefile.HbCaseFile;
+import fi.hbflow.casefile.SupportCaseFile;
 import fi.hbflow.engine.EngineContext;
 import fi.hbflow.forms.FormRejected;
 import fi.hbflow.forms.FormValues;
@@ -21,13 +23,13 @@ public class SupportChangeStartListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    if (execution.getProcessInstance().getSuperExecution() != null) {
+    if (SupportCaseFile.calledFromCase(execution)) {
       return;
     }
     FormValues form = new FormValues(execution.getVariables(), EngineContext.today());
     SupportRules.changeStart(form);
-    String caseKey = (String) form.derived().get("hbAsia");
-    Map<String, Object> current = Map.of();
+    String caseKey = (String) form.derived().get(SupportCaseFile.CASE_KEY);
+    HbCaseFile current = HbCaseFile.of(Map.of(), (n, v) -> { });
     if (caseKey != null) {
       RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
       ProcessInstance hbCase = HbCases.running(runtime, caseKey);
@@ -35,9 +37,9 @@ public class SupportChangeStartListener implements ExecutionListener {
         form.problem("Käynnissä olevaa HB-asiaa " + caseKey + " ei löydy: tarkista asian numero. Tukijaa voi vaihtaa vain"
             + " HB-asiassa, joka ei ole päättynyt.");
       } else {
-        current = EngineContext.withoutAuthorization(() -> runtime.getVariables(hbCase.getId(),
-            List.of("asiakasNimi", "tukimalli", "tukijanNimi")));
-        if (current.get("tukimalli") == null) {
+        current = HbCaseFile.of(EngineContext.withoutAuthorization(() -> runtime.getVariables(hbCase.getId(),
+            List.of(HbCaseFile.CLIENT_NAME, HbCaseFile.SUPPORT_MODEL, HbCaseFile.SUPPORTER_NAME))), (n, v) -> { });
+        if (current.raw(HbCaseFile.SUPPORT_MODEL) == null) {
           form.problem("HB-asiassa " + caseKey + " ei ole vielä valittu HB-tukea: tuki valitaan palveluprosessin"
               + " HB-tuen valinta -vaiheessa, ei tuen vaihtona.");
         } else if (HbCases.supportChoiceUnderWay(runtime, hbCase)) {
@@ -49,10 +51,11 @@ public class SupportChangeStartListener implements ExecutionListener {
     if (form.hasProblems()) {
       throw FormRejected.because(SupportRules.START, form.problems());
     }
-    form.derived().forEach(execution::setVariable);
-    execution.setVariable("asiakasNimi", current.get("asiakasNimi"));
-    execution.setVariable("edellinenTukimalli", current.get("tukimalli"));
-    execution.setVariable("edellinenTukijanNimi", current.get("tukijanNimi"));
+    SupportCaseFile file = SupportCaseFile.of(execution);
+    form.derived().forEach(file::set);
+    file.set(SupportCaseFile.CLIENT_NAME, current.raw(HbCaseFile.CLIENT_NAME));
+    file.set(SupportCaseFile.PREVIOUS_MODEL, current.raw(HbCaseFile.SUPPORT_MODEL));
+    file.set(SupportCaseFile.PREVIOUS_SUPPORTER, current.raw(HbCaseFile.SUPPORTER_NAME));
     execution.setProcessBusinessKey(caseKey);
   }
 }

@@ -1,5 +1,6 @@
 package fi.hbflow.support;
 
+import fi.hbflow.casefile.SupportCaseFile;
 import fi.hbflow.forms.FormRules;
 import fi.hbflow.forms.FormValues;
 import java.util.ArrayList;
@@ -34,8 +35,7 @@ public final class SupportRules {
   public static final Set<String> YES_NO = Set.of("kylla", "ei");
 
   /** What {@code Task_TuenValinta} records, whatever the model. */
-  public static final List<String> CHOICE_VARIABLES = List.of("tukimalli", "tukijanNimi", "tukijanYhteystiedot",
-      "suostumusTietojenLuovutukseen", "tuenSisalto");
+  public static final List<String> CHOICE_VARIABLES = SupportCaseFile.CHOICE_VARIABLES;
 
   /** What the task of a support model records (and derives), by model; models without a task of their own are absent. */
   public static final Map<String, List<String>> MODEL_VARIABLES = modelVariables();
@@ -67,7 +67,7 @@ public final class SupportRules {
    * would describe support the client no longer has).
    */
   public static Map<String, Object> supportValues(Map<String, Object> variables) {
-    Object model = variables.get("tukimalli");
+    Object model = variables.get(SupportCaseFile.SUPPORT_MODEL);
     List<String> own = MODEL_VARIABLES.getOrDefault(model == null ? "" : model.toString(), List.of());
     Map<String, Object> values = new LinkedHashMap<>();
     for (String name : supportVariables()) {

@@ -1,5 +1,6 @@
 package fi.hbflow.research;
 
+import fi.hbflow.casefile.JsonList;
 import static fi.hbflow.caseflow.HbCaseDriver.decision;
 import static fi.hbflow.caseflow.HbCaseDriver.plan;
 import static fi.hbflow.caseflow.HbCaseDriver.standardAssessment;
@@ -99,7 +100,7 @@ class EvaluationProcessTest {
     // emptied means removed, not a Null-typed variable: Tasklist would submit the next checklist as type 'Null'
     assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(pi.getId())
         .variableName(EvaluationRules.BENEFITS).count()).isZero();
-    assertThat(JsonLists.strings(hb.variable(pi, EvaluationRules.LIMITATIONS))).containsExactly("liikunta", "kuulo");
+    assertThat(JsonList.strings(hb.variable(pi, EvaluationRules.LIMITATIONS))).containsExactly("liikunta", "kuulo");
 
     hb.complete(pi, "Task_TuenValinta", Map.of("tukimalli", "VERTAISTUKI", "tukijanNimi", "Ville Vertainen",
         "suostumusTietojenLuovutukseen", true, "tuenSisalto", "Suunnitelman laatiminen"));

@@ -1,5 +1,6 @@
 package fi.hbflow.research;
 
+import fi.hbflow.casefile.JsonList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ class EvaluationRulesTest {
     // the next review starts blank, except the limitation types (offered again)
     assertThat(form.derived()).containsEntry(EvaluationRules.CLIENT_VIEW, null).containsEntry(EvaluationRules.WORKER_VIEW, null)
         .containsEntry(EvaluationRules.BENEFITS, null).containsEntry(EvaluationRules.PREREQUISITES_DETAIL, null);
-    assertThat(JsonLists.strings(form.derived().get(EvaluationRules.LIMITATIONS))).containsExactly("liikunta", "kuulo");
+    assertThat(JsonList.strings(form.derived().get(EvaluationRules.LIMITATIONS))).containsExactly("liikunta", "kuulo");
   }
 
   @Test
@@ -67,7 +68,7 @@ class EvaluationRulesTest {
   }
 
   @Test
-  void checklistsAreReadAsJsonListsCollectionsOrText() {
+  void checklistsAreReadAsJsonListCollectionsOrText() {
     for (Object chosen : List.of(ResearchFixtures.checklist("nako", "muu"), Spin.JSON("[\"nako\",\"muu\"]"),
         List.of("nako", "muu"), "[\"nako\",\"muu\"]", "nako, muu")) {
       Map<String, Object> values = ResearchFixtures.evaluation();

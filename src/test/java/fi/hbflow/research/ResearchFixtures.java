@@ -1,5 +1,6 @@
 package fi.hbflow.research;
 
+import fi.hbflow.casefile.JsonList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +69,12 @@ public final class ResearchFixtures {
   public static Map<String, Object> forRest(Map<String, Object> form) {
     Map<String, Object> v = new HashMap<>(form);
     v.replaceAll((key, value) -> value instanceof org.camunda.spin.plugin.variable.value.JsonValue
-        ? JsonLists.strings(value) : value);
+        ? JsonList.strings(value) : value);
     return v;
   }
 
   /** A checklist's value as the Tasklist submits it: Json. */
   public static Object checklist(String... codes) {
-    return SpinValues.jsonValue(JsonLists.JSON.valueToTree(List.of(codes)).toString()).create();
+    return SpinValues.jsonValue(JsonList.JSON.valueToTree(List.of(codes)).toString()).create();
   }
 }

@@ -1,4 +1,4 @@
-package fi.hbflow.research;
+package fi.hbflow.casefile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,26 +6,75 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /**
- * Reading and writing the Json list variables of a case ({@code arvioinnit}, {@code palautteet}) and the values of
- * checklists, in every form a value reaches the server: a Spin {@link SpinJsonNode} (Tasklist, a Json variable read
- * back), a typed {@link JsonValue}, JSON text, a Java collection (REST without a type, Java callers), or nothing.
+ * A JSON list kept in one process variable (the case's {@code arvioinnit} and {@code palautteet}, the ledger's
+ * {@code kulut}, the clocks' {@code maaraikaylitykset}): an immutable, append-only list of JSON entries, oldest first.
+ * The static methods read such a list, and the values of checklists, in every form a value reaches the server: a Spin
+ * {@link SpinJsonNode} (Tasklist, a Json variable read back), a typed {@link JsonValue}, JSON text, a Java collection
+ * (REST without a type, Java callers), or nothing; and write it back as a Json variable (Camunda Spin).
  */
-final class JsonLists {
+public class JsonList {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
-  private JsonLists() {
+  protected final ArrayNode entries;
+
+  protected JsonList(ArrayNode entries) {
+    this.entries = entries;
+  }
+
+  /** The list kept in {@code variable} (see {@link #read}). */
+  public static JsonList of(Object variable) {
+    return new JsonList(read(variable));
+  }
+
+  /** A copy of the entries with {@code entry} last. */
+  protected ArrayNode plus(JsonNode entry) {
+    ArrayNode copy = entries.deepCopy();
+    copy.add(entry);
+    return copy;
+  }
+
+  /** A new list with {@code entry} last. */
+  public JsonList with(JsonNode entry) {
+    return new JsonList(plus(entry));
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  /** Every entry, oldest first (read-only JSON objects). */
+  public List<JsonNode> entries() {
+    List<JsonNode> list = new ArrayList<>();
+    entries.forEach(list::add);
+    return Collections.unmodifiableList(list);
+  }
+
+  /** The latest entry, if any. */
+  public Optional<JsonNode> latest() {
+    return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
+  }
+
+  /** The value of the process variable. */
+  public JsonValue toValue() {
+    return value(entries);
+  }
+
+  public String toJson() {
+    return entries.toString();
   }
 
   /** The list, or an empty one for null / blank; {@link IllegalArgumentException} when it is not a JSON list. */
-  static ArrayNode read(Object raw) {
+  public static ArrayNode read(Object raw) {
     JsonNode node = node(raw);
     if (node == null || node.isNull()) {
       return JSON.createArrayNode();
@@ -40,7 +89,7 @@ final class JsonLists {
    * The chosen option values of a checklist: a JSON list of strings, or (from a REST or Java caller) a collection or
    * comma-separated text. Null / blank is an empty list; {@link IllegalArgumentException} for anything else.
    */
-  static List<String> strings(Object raw) {
+  public static List<String> strings(Object raw) {
     if (raw instanceof CharSequence text && !text.toString().trim().startsWith("[")) {
       List<String> values = new ArrayList<>();
       for (String part : text.toString().split(",")) {
@@ -61,7 +110,7 @@ final class JsonLists {
   }
 
   /** The list as a Json process variable (Camunda Spin). */
-  static JsonValue value(ArrayNode list) {
+  public static JsonValue value(ArrayNode list) {
     try {
       return SpinValues.jsonValue(JSON.writeValueAsString(list)).create();
     } catch (JsonProcessingException e) {
