@@ -194,17 +194,15 @@ public class LegalClocks {
         return null;
       }
       JsonValue previous = runtime.getVariableTyped(caseId, "maaraikaylitykset");
-      ArrayNode breaches = JSON.createArrayNode();
-      if (previous != null && previous.getValueSerialized() != null) {
-        try {
-          breaches = (ArrayNode) JSON.readTree(previous.getValueSerialized());
-        } catch (java.io.IOException e) {
-          throw new ProcessEngineException("Unreadable breach list of case " + caseId, e);
-        }
+      ArrayNode breaches;
+      try {
+        breaches = fi.hbflow.casefile.JsonList.read(previous);
+      } catch (IllegalArgumentException e) {
+        throw new ProcessEngineException("Unreadable breach list of case " + caseId, e);
       }
       breaches.addObject().put("maaraika", clock).put("erapaiva", String.valueOf(watch.getVariable("erapaiva")))
           .put("havaittu", EngineContext.today().toString()).put("lainkohta", String.valueOf(watch.getVariable("lainkohta")));
-      runtime.setVariable(caseId, "maaraikaylitykset", SpinValues.jsonValue(breaches.toString()).create());
+      runtime.setVariable(caseId, "maaraikaylitykset", fi.hbflow.casefile.JsonList.value(breaches));
       runtime.setVariable(caseId, "maaraikaylityksia", breaches.size());
       runtime.setVariable(caseId, "ylitetty_" + clock, true);
       return null;

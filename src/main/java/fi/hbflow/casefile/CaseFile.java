@@ -71,16 +71,7 @@ public abstract class CaseFile {
     if (isBlank(v)) {
       return null;
     }
-    long n;
-    if (v instanceof Integer || v instanceof Long || v instanceof Short) {
-      n = ((Number) v).longValue();
-    } else {
-      try {
-        n = new BigDecimal(v.toString().trim()).longValueExact();
-      } catch (ArithmeticException | NumberFormatException e) {
-        throw new CaseValueException(term + ": '" + v + "' ei ole kokonaisluku.");
-      }
-    }
+    long n = whole(v, term);
     if (n < min || n > max) {
       throw new CaseValueException(term + ": sallittu " + min + "–" + max + ", annettu " + n + ".");
     }
@@ -155,6 +146,19 @@ public abstract class CaseFile {
     return s.isEmpty() ? null : s;
   }
 
+  /** A whole number (Integer, Long, Short, or text such as "12" or "12.0"); not null. */
+  public static long whole(Object v, String term) {
+    if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+      return ((Number) v).longValue();
+    }
+    try {
+      return new BigDecimal(v.toString().trim()).longValueExact();
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw new CaseValueException(term + ": '" + v + "' ei ole kokonaisluku.");
+    }
+  }
+
+  /** A date: an ISO string (its first 10 characters), a {@link Date} (in Helsinki) or a {@link LocalDate}. */
   public static LocalDate date(Object v, String term) {
     if (isBlank(v)) {
       return null;

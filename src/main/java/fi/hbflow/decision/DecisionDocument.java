@@ -1,5 +1,6 @@
 package fi.hbflow.decision;
 
+import fi.hbflow.casefile.HbCaseFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,7 +57,7 @@ public final class DecisionDocument {
   public DecisionDocument(Map<String, ?> variables, Rectification rectification) {
     this.variables = Objects.requireNonNull(variables, "variables");
     this.rectification = Objects.requireNonNull(rectification, "rectification");
-    String decision = text("paatos");
+    String decision = text(HbCaseFile.DECISION);
     if (!"myonnetty".equals(decision) && !"hylatty".equals(decision)) {
       throw new IllegalArgumentException("Päätös puuttuu tai on tuntematon (paatos = " + decision + ").");
     }
@@ -67,7 +68,7 @@ public final class DecisionDocument {
   public String html() {
     HtmlOut out = new HtmlOut();
     write(out);
-    return out.finish(text("hbAsia"));
+    return out.finish(text(HbCaseFile.CASE_KEY));
   }
 
   /** The same content as Markdown, for a Camunda Form text component. */
@@ -81,16 +82,16 @@ public final class DecisionDocument {
 
   private void write(Out out) {
     out.title(TITLE);
-    out.field("Asianumero", text("hbAsia"));
-    out.field("Päätöspäivä", date("paatospaiva"));
-    out.field("Asia tuli vireille", date("vireilletulopaiva"));
+    out.field("Asianumero", text(HbCaseFile.CASE_KEY));
+    out.field("Päätöspäivä", date(HbCaseFile.DECISION_DATE));
+    out.field("Asia tuli vireille", date(HbCaseFile.PENDING_SINCE));
 
     out.section("Asiakas");
-    out.field("Nimi", text("asiakasNimi"));
+    out.field("Nimi", text(HbCaseFile.CLIENT_NAME));
     out.field("Henkilötunnus", maskedIdentityCode());
-    out.field("Kotikunta", text("kotikunta"));
+    out.field("Kotikunta", text(HbCaseFile.MUNICIPALITY));
 
-    String total = text("budjettiYhteensa");
+    String total = text(HbCaseFile.BUDGET_TOTAL_TEXT);
     String period = period();
     out.section("Päätös");
     if (granted) {
@@ -104,18 +105,18 @@ public final class DecisionDocument {
       out.text("Sinulle ei myönnetä henkilökohtaista budjettia. Perustelut ovat alla.");
       out.text("Jos sinulla on oikeus vammaispalveluihin, ne järjestetään tavallisella tavalla.");
     }
-    if ("hyvaksytty".equals(text("oikaisuvaatimuksenRatkaisu"))) {
+    if ("hyvaksytty".equals(text(HbCaseFile.RECTIFICATION_RULING))) {
       out.text("Tämä päätös on tehty uudelleen, koska oikaisuvaatimus hyväksyttiin.");
     }
 
-    String reasons = text("paatoksenPerustelut");
+    String reasons = text(HbCaseFile.DECISION_REASONS);
     if (reasons != null) {
       out.section("Perustelut");
       out.text(reasons);
     }
 
-    String breakdown = text("budjettiErittelyTeksti");
-    String priceList = text("hinnasto");
+    String breakdown = text(HbCaseFile.BUDGET_BREAKDOWN_TEXT);
+    String priceList = text(HbCaseFile.PRICE_LIST);
     if (breakdown != null || total != null || period != null || priceList != null) {
       out.section(granted ? "Budjetti" : "Haettu budjetti");
       out.text(granted
@@ -133,8 +134,8 @@ public final class DecisionDocument {
       out.field("Hinnasto", priceList);
     }
 
-    String goals = text("tukisuunnitelmanTavoitteet");
-    String plan = text("suunnitelmaTeksti");
+    String goals = text(HbCaseFile.PLAN_GOALS);
+    String plan = text(HbCaseFile.PLAN_TEXT);
     if (goals != null || plan != null) {
       out.section("Tukisuunnitelma");
       out.field("Tavoitteet", goals);
@@ -144,8 +145,8 @@ public final class DecisionDocument {
     }
 
     String model = supportModel();
-    String supporter = text("tukijanNimi");
-    String help = text("tuenSisalto");
+    String supporter = text(HbCaseFile.SUPPORTER_NAME);
+    String help = text(HbCaseFile.SUPPORT_CONTENT);
     if (model != null || supporter != null || help != null) {
       out.section("Tuki");
       out.field("Tuki, jonka valitsit", model);
@@ -154,9 +155,9 @@ public final class DecisionDocument {
     }
 
     out.section("Päätöksen tekijä");
-    out.field("Nimi", text("paattajanNimi") != null ? text("paattajanNimi") : text("paattaja"));
+    out.field("Nimi", text(HbCaseFile.DECIDER_NAME) != null ? text(HbCaseFile.DECIDER_NAME) : text(HbCaseFile.DECIDER));
     out.field("Tehtävä", deciderTitle());
-    out.field("Päätöksentekijän toimivalta", text("delegointiPerustelu"));
+    out.field("Päätöksentekijän toimivalta", text(HbCaseFile.DELEGATION_REASON));
 
     writeLegalContent(out);
     writeRectificationInstructions(out);
@@ -181,10 +182,10 @@ public final class DecisionDocument {
 
     if (granted) {
       out.section("Voimassaolo");
-      if ("maaraaikainen".equals(text("voimassaolo"))) {
+      if ("maaraaikainen".equals(text(HbCaseFile.VALIDITY))) {
         template(out, "voimassa-maaraajan");
         out.field("Voimassa", period());
-        out.field("Määräaikaisuuden peruste", text("maaraaikaisuudenPerustelu"));
+        out.field("Määräaikaisuuden peruste", text(HbCaseFile.FIXED_TERM_REASON));
       } else {
         template(out, "voimassa-toistaiseksi");
         out.field("Ensimmäinen budjettikausi", period());
@@ -195,37 +196,37 @@ public final class DecisionDocument {
         template(out, "taytantoonpano-heti");
       } else {
         template(out, "taytantoonpano-lainvoima");
-        out.field("Perustelu", text("hetiTaytantoonPerustelu"));
+        out.field("Perustelu", text(HbCaseFile.IMMEDIATE_ENFORCEMENT_REASON));
       }
     }
 
     if (departsFromPlan()) {
       out.section("Poikkeaminen asiakassuunnitelmasta");
       template(out, "poikkeama-suunnitelmasta");
-      out.field("Perustelu", text("poikkeamisenPerustelu"));
+      out.field("Perustelu", text(HbCaseFile.DEPARTURE_REASON));
     }
 
     out.section("Lisätietoja");
     template(out, "yhteyshenkilo");
-    String contact = text("yhteyshenkilo");
+    String contact = text(HbCaseFile.CONTACT_PERSON);
     out.field("Nimi", contact != null ? contact
-        : text("paattajanNimi") != null ? text("paattajanNimi") : text("paattaja"));
-    String details = text("yhteyshenkilonYhteystiedot");
+        : text(HbCaseFile.DECIDER_NAME) != null ? text(HbCaseFile.DECIDER_NAME) : text(HbCaseFile.DECIDER));
+    String details = text(HbCaseFile.CONTACT_PERSON_DETAILS);
     out.field("Yhteystiedot", details != null ? details : contact == null ? text("paattajanSahkoposti") : null);
   }
 
   private boolean immediateEnforcement() {
-    return Boolean.TRUE.equals(variables.get("hetiTaytantoon"));
+    return Boolean.TRUE.equals(variables.get(HbCaseFile.IMMEDIATE_ENFORCEMENT));
   }
 
   private boolean departsFromPlan() {
-    return Boolean.TRUE.equals(variables.get("poiketaanAsiakassuunnitelmasta"));
+    return Boolean.TRUE.equals(variables.get(HbCaseFile.DEPARTS_FROM_CLIENT_PLAN));
   }
 
   /** The placeholders the texts may use. */
   private Map<String, String> placeholders() {
     Map<String, String> values = new java.util.HashMap<>();
-    values.put("asianumero", text("hbAsia"));
+    values.put("asianumero", text(HbCaseFile.CASE_KEY));
     values.put("vastaanottaja", rectification.recipient());
     values.put("osoite", blankToNull(rectification.address()));
     return values;
@@ -289,7 +290,7 @@ public final class DecisionDocument {
    * missing or has no such rows.
    */
   private List<List<String>> budgetRows() {
-    Object value = variables.get("budjettierittely");
+    Object value = variables.get(HbCaseFile.BUDGET_BREAKDOWN);
     if (value == null) {
       return List.of();
     }
@@ -412,7 +413,7 @@ public final class DecisionDocument {
 
   /** Only the first 7 characters (birth date and century sign) are shown: "010594-****". */
   private String maskedIdentityCode() {
-    String code = text("henkilotunnus");
+    String code = text(HbCaseFile.PERSONAL_IDENTITY_CODE);
     if (code == null) {
       return null;
     }
@@ -420,7 +421,7 @@ public final class DecisionDocument {
   }
 
   private String supportModel() {
-    String code = text("tukimalli");
+    String code = text(HbCaseFile.SUPPORT_MODEL);
     if (code == null) {
       return null;
     }
@@ -428,7 +429,7 @@ public final class DecisionDocument {
   }
 
   private String deciderTitle() {
-    String group = text("paattajaRyhma");
+    String group = text(HbCaseFile.DECIDER_GROUP);
     if (group == null) {
       return null;
     }

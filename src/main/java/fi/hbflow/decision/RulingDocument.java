@@ -1,5 +1,6 @@
 package fi.hbflow.decision;
 
+import fi.hbflow.casefile.HbCaseFile;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -47,7 +48,7 @@ public final class RulingDocument {
     this.variables = Objects.requireNonNull(variables, "variables");
     this.appeal = Objects.requireNonNull(appeal, "appeal");
     this.ruledOn = Objects.requireNonNull(ruledOn, "ruledOn");
-    String outcome = text("oikaisuvaatimuksenRatkaisu");
+    String outcome = text(HbCaseFile.RECTIFICATION_RULING);
     if (!"hyvaksytty".equals(outcome) && !"hylatty".equals(outcome)) {
       throw new IllegalArgumentException("Oikaisuvaatimuksen ratkaisu puuttuu tai on tuntematon: " + outcome);
     }
@@ -57,7 +58,7 @@ public final class RulingDocument {
   public String html() {
     DecisionDocument.HtmlOut out = new DecisionDocument.HtmlOut();
     write(out);
-    return out.finish(TITLE, text("hbAsia"));
+    return out.finish(TITLE, text(HbCaseFile.CASE_KEY));
   }
 
   public String markdown() {
@@ -68,30 +69,30 @@ public final class RulingDocument {
 
   private void write(DecisionDocument.Out out) {
     out.title(TITLE);
-    out.field("Asianumero", text("hbAsia"));
+    out.field("Asianumero", text(HbCaseFile.CASE_KEY));
     out.field("Päätöspäivä", DecisionDocument.FINNISH_DATE.format(ruledOn));
     out.field("Päätöksen tekijä", "Yksilöasioiden jaosto");
 
     out.section("Asiakas");
-    out.field("Nimi", text("asiakasNimi"));
-    out.field("Kotikunta", text("kotikunta"));
+    out.field("Nimi", text(HbCaseFile.CLIENT_NAME));
+    out.field("Kotikunta", text(HbCaseFile.MUNICIPALITY));
 
     out.section("Oikaisuvaatimus");
     out.field("Päätös, johon vaadittiin oikaisua", decisionOutcome());
-    out.field("Oikaisuvaatimus saapui", date("oikaisuvaatimuksenSaapumispaiva"));
-    out.field("Vaatimus", text("oikaisuvaatimuksenSisalto"));
+    out.field("Oikaisuvaatimus saapui", date(HbCaseFile.RECTIFICATION_ARRIVED));
+    out.field("Vaatimus", text(HbCaseFile.RECTIFICATION_CONTENT));
 
     out.section("Ratkaisu");
     template(out, upheld ? "ratkaisu-hyvaksytty" : "ratkaisu-hylatty");
-    if (upheld && "kylla".equals(text("oikaisuMuuttaaBudjettia"))) {
+    if (upheld && "kylla".equals(text(HbCaseFile.RECTIFICATION_CHANGES_BUDGET))) {
       template(out, "ratkaisu-uusi-laskenta");
-      if ("myonnetty".equals(text("paatos"))) { // a granted budget may already be in use
+      if ("myonnetty".equals(text(HbCaseFile.DECISION))) { // a granted budget may already be in use
         template(out, "ratkaisu-uusi-laskenta-kaytto");
       }
     }
 
     out.section("Perustelut");
-    out.text(Objects.requireNonNullElse(text("oikaisuvaatimuksenPerustelut"), "–"));
+    out.text(Objects.requireNonNullElse(text(HbCaseFile.RECTIFICATION_REASONS), "–"));
 
     out.section("Sovelletut säännökset");
     template(out, "ratkaisu-sovelletut-saannokset");
@@ -99,7 +100,7 @@ public final class RulingDocument {
     out.section("Lisätietoja");
     template(out, "yhteyshenkilo");
     out.field("Nimi", text("oikaisuvaatimuksenRatkaisijanNimi") != null ? text("oikaisuvaatimuksenRatkaisijanNimi")
-        : text("oikaisuvaatimuksenRatkaisija"));
+        : text(HbCaseFile.RECTIFICATION_RULER));
     out.field("Yhteystiedot", text("oikaisuvaatimuksenRatkaisijanSahkoposti"));
 
     out.section("Valitusosoitus");
@@ -121,15 +122,15 @@ public final class RulingDocument {
 
   private void template(DecisionDocument.Out out, String name) {
     Map<String, String> values = new HashMap<>();
-    values.put("asianumero", text("hbAsia"));
+    values.put("asianumero", text(HbCaseFile.CASE_KEY));
     values.put("hallintotuomioistuin", appeal.court());
     values.put("hallintotuomioistuimenOsoite", blankToNull(appeal.courtAddress()));
     DecisionDocument.writeTemplate(out, texts.section(name, values));
   }
 
   private String decisionOutcome() {
-    String decision = text("paatos");
-    String day = date("paatospaiva");
+    String decision = text(HbCaseFile.DECISION);
+    String day = date(HbCaseFile.DECISION_DATE);
     String outcome = "myonnetty".equals(decision) ? "HB myönnetty" : "hylatty".equals(decision) ? "HB hylätty" : null;
     if (outcome == null) {
       return day;

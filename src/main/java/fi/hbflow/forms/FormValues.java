@@ -1,12 +1,11 @@
 package fi.hbflow.forms;
 
 import fi.hbflow.budget.Money;
+import fi.hbflow.casefile.CaseFile;
+import fi.hbflow.casefile.CaseValueException;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The values of a submitted form, read the way the server must read them: Tasklist checks forms only in the browser
- * and {@code /engine-rest} accepts anything. Every reader records a Finnish problem instead of throwing, so that the
+ * and {@code /engine-rest} accepts anything. Its messages name the form's labels. (Reading a case's stored variables
+ * is the case file's job: {@code fi.hbflow.casefile.HbCaseFile}; both parse values alike, with {@link CaseFile}.) Every reader records a Finnish problem instead of throwing, so that the
  * worker sees all faults of a form at once; values worth keeping in a canonical form are collected as derived values.
  */
 public class FormValues {
@@ -145,17 +145,10 @@ public class FormValues {
     if (missing(key, label, required)) {
       return null;
     }
-    if (v instanceof LocalDate d) {
-      return d;
-    }
-    if (v instanceof Date d) {
-      return LocalDate.ofInstant(d.toInstant(), ZoneId.of("Europe/Helsinki"));
-    }
-    String s = v.toString().trim();
     try {
-      return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-    } catch (DateTimeParseException e) {
-      problems.add(label + " '" + s + "' ei ole päivämäärä (muoto vvvv-kk-pp).");
+      return CaseFile.date(v, label);
+    } catch (CaseValueException e) {
+      problems.add(e.getMessage());
       return null;
     }
   }
@@ -181,16 +174,11 @@ public class FormValues {
       return null;
     }
     long n;
-    if (v instanceof Integer || v instanceof Long || v instanceof Short) {
-      n = ((Number) v).longValue();
-    } else {
-      try {
-        java.math.BigDecimal d = new java.math.BigDecimal(v.toString().trim());
-        n = d.longValueExact();
-      } catch (ArithmeticException | NumberFormatException e) {
-        problems.add(label + ": '" + v + "' ei ole kokonaisluku.");
-        return null;
-      }
+    try {
+      n = CaseFile.whole(v, label);
+    } catch (CaseValueException e) {
+      problems.add(e.getMessage());
+      return null;
     }
     if (n < min || n > max) {
       problems.add(label + ": sallittu " + min + "–" + max + ", annettu " + n + ".");

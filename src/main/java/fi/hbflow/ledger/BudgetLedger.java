@@ -347,23 +347,15 @@ public class BudgetLedger {
   }
 
   private static ArrayNode list(Object variable) {
-    if (variable == null) {
-      return JSON.createArrayNode();
-    }
-    String json = variable instanceof SpinJsonNode node ? node.toString() : variable.toString();
     try {
-      return (ArrayNode) JSON.readTree(json);
-    } catch (JsonProcessingException | ClassCastException e) {
-      throw new ProcessEngineException("Cannot read the ledger list " + json, e);
+      return fi.hbflow.casefile.JsonList.read(variable);
+    } catch (IllegalArgumentException e) {
+      throw new ProcessEngineException("Cannot read the ledger list: " + e.getMessage(), e);
     }
   }
 
   private static Object json(ArrayNode list) {
-    try {
-      return SpinValues.jsonValue(JSON.writeValueAsString(list)).create();
-    } catch (JsonProcessingException e) {
-      throw new ProcessEngineException("Cannot store the ledger list", e);
-    }
+    return fi.hbflow.casefile.JsonList.value(list);
   }
 
   /** "3.8.2026 123,45 € – Avustajan palkka 7/2026 (sosiaalityontekija)". */

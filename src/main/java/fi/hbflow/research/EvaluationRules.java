@@ -1,5 +1,7 @@
 package fi.hbflow.research;
 
+import fi.hbflow.casefile.CaseFile;
+import fi.hbflow.casefile.CaseValueException;
 import fi.hbflow.casefile.JsonList;
 import fi.hbflow.engine.EngineContext;
 import fi.hbflow.forms.FormValues;
@@ -167,10 +169,13 @@ public final class EvaluationRules {
   private static LocalDate evaluationDate(FormValues form, String step) {
     Object reviewed = form.raw("seurantapaiva");
     if (Evaluations.REVIEW.equals(step) && reviewed != null) {
-      // read quietly: a bad date is reported by StepRules.review, and the form is refused anyway
-      LocalDate date = new FormValues(Map.of("seurantapaiva", reviewed), null).date("seurantapaiva", "", false);
-      if (date != null) {
-        return date;
+      try {
+        LocalDate date = CaseFile.date(reviewed, "Seurantapäivä");
+        if (date != null) {
+          return date;
+        }
+      } catch (CaseValueException e) {
+        // read quietly: a bad date is reported by StepRules.review, and the form is refused anyway
       }
     }
     return form.today() != null ? form.today() : EngineContext.today();

@@ -1,5 +1,6 @@
 package fi.hbflow.research;
 
+import fi.hbflow.casefile.HbCaseFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.hbflow.caseflow.StepRules;
 import fi.hbflow.engine.EngineContext;
@@ -93,18 +94,18 @@ public final class ResearchCsv {
     Map<String, Object> v = hbCase.values();
     List<String> row = new ArrayList<>();
     row.add(pseudonyms.of(hbCase.businessKey()));
-    row.add(code(v.get("ikaryhma"), AGE_GROUPS));
-    row.add(MunicipalityGroups.of(v.get("kotikunta")));
-    row.add(code(v.get("hbSoveltuu"), YES_NO));
-    row.add(code(v.get("tukimalli"), StepRules.SUPPORT_MODELS));
+    row.add(code(v.get(HbCaseFile.AGE_GROUP), AGE_GROUPS));
+    row.add(MunicipalityGroups.of(v.get(HbCaseFile.MUNICIPALITY)));
+    row.add(code(v.get(HbCaseFile.HB_SUITS), YES_NO));
+    row.add(code(v.get(HbCaseFile.SUPPORT_MODEL), StepRules.SUPPORT_MODELS));
     row.add(outcome(hbCase));
-    row.add(code(v.get("oikaisuvaatimuksenRatkaisu"), RECTIFICATION));
+    row.add(code(v.get(HbCaseFile.RECTIFICATION_RULING), RECTIFICATION));
 
     CLOCKS.forEach(clock -> clock(row, clock, hbCase, today));
 
-    row.add(euros(v.get("vuosibudjettiSentit")));
-    row.add(euros(v.get("budjettiKausiSentit")));
-    row.add(euros(v.get("kaytettySentit")));
+    row.add(euros(v.get(HbCaseFile.ANNUAL_BUDGET_CENTS)));
+    row.add(euros(v.get(HbCaseFile.BUDGET_PERIOD_CENTS)));
+    row.add(euros(v.get(HbCaseFile.USED_CENTS)));
 
     Evaluations evaluations = readOrEmpty(v.get(Evaluations.VARIABLE), Evaluations::of, Evaluations.of(null));
     JsonNode latest = evaluations.latest().orElse(null);
