@@ -159,6 +159,16 @@ public class CaseChanges {
   }
 
   /**
+   * A review was done ({@code take} out of {@code Task_Seuranta}): the reason of a review asked for now is not shown
+   * at the next review (the case's history keeps it).
+   */
+  public void reviewDone(DelegateExecution execution) {
+    for (String name : List.of(CaseChangeRules.REVIEW_NOW_REASON, "seurantaNytPyytaja", "seurantaNytPaiva")) {
+      execution.removeVariable(name);
+    }
+  }
+
+  /**
    * The leading social worker completed "Siirtymäajan uudelleenpäätös": the re-decision starts now (the case leaves
    * its review wait for a new assessment; a case in a review or in an appeal goes there when it reaches the wait).
    */

@@ -74,6 +74,11 @@ class HbBetweenReviewsProcessTest {
     hb.complete(pi, "Task_Seuranta", review("jatketaan"));
     assertThat(pi).isWaitingAt("Gateway_SeurantaOdottaa");
     assertThat(reviewTimers(pi)).hasSize(1);
+    // the next review does not show this reason; the history keeps it
+    assertThat(hb.variable(pi, "seurantaNytSyy")).isNull();
+    assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates()
+        .list()).anySatisfy(d -> assertThat(((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getValue())
+        .isEqualTo("Asiakkaan avustaja lopetti, tarpeet on katsottava nyt."));
   }
 
   @Test
