@@ -246,6 +246,21 @@ class HbBetweenReviewsProcessTest {
   }
 
   @Test
+  void aRequestForANewDecisionDuringAReviewTakesEffectWhenTheReviewIsDone() {
+    Map<String, Object> oldLaw = startForm();
+    oldLaw.put("vireilletulopaiva", "2024-11-15");
+    ProcessInstance pi = toFollowUp(oldLaw);
+    CaseMessages.correlate(engine, pi.getId(), CaseChanges.REVIEW_NOW, Map.of("seurantaNytSyy", "Asiakas soitti."));
+    hb.completeAmong(pi, "Task_Siirtymaaika", Map.of("uudelleenpaatoksenAloite", "asiakas"));
+    assertThat(hb.tasks(pi)).extracting(Task::getTaskDefinitionKey).containsExactly("Task_Seuranta");
+
+    hb.complete(pi, "Task_Seuranta", review("jatketaan"));
+    assertThat(hb.tasks(pi)).extracting(Task::getTaskDefinitionKey).containsExactly("Task_Arviointi");
+    assertThat(reviewTimers(pi)).isEmpty();
+    assertThat(hb.variable(pi, "uusiPaatosPyydetty")).isEqualTo(false);
+  }
+
+  @Test
   void aReviewThatFindsNewNeedsReplacesTheOldLawDecisionAndEndsTheWorklistItem() {
     Map<String, Object> oldLaw = startForm();
     oldLaw.put("vireilletulopaiva", "2024-11-15");
