@@ -148,6 +148,15 @@ class CaseActionsIT {
     Response unknown = sanna.post("/cases/HB-1999-999997/end", body("muutto", yesterday));
     assertThat(unknown.status()).isEqualTo(404);
 
+    // the same message straight to the engine is refused to a worker: no rights on the case, no form for the values
+    Rest engineRest = Rest.node(port, "sanna-ca", HbCase.PASSWORD);
+    Response bare = engineRest.post("/message", Rest.JSON.valueToTree(Map.of("messageName", "HB_PAATTYY_HETI",
+        "processInstanceId", caseId)));
+    assertThat(bare.status()).as(bare.text()).isIn(400, 403);
+    Response withValues = engineRest.post("/message", Rest.JSON.valueToTree(Map.of("messageName", "HB_PAATTYY_HETI",
+        "processInstanceId", caseId, "processVariables", Map.of("paattymisenSyy", Map.of("value", "kuolema")))));
+    assertThat(withValues.status()).as(withValues.text()).isIn(400, 403);
+
     // nothing of the refusals was stored; the case is where it was
     assertThat(runtimeService.getVariable(caseId, "paattymisenSyy")).isNull();
     assertThat(runtimeService.getVariable(caseId, "hbTulos")).isNull();
