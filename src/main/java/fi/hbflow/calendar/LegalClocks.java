@@ -210,13 +210,15 @@ public class LegalClocks {
         .startProcessInstanceByKey(WATCH_PROCESS, execution.getProcessBusinessKey(), v));
   }
 
-  /** In the watch: is the clock met (or the case over)? Also names the groups that hold the case now. */
+  /** In the watch: is the clock met (or the case over, or ending at once)? Also names the groups that hold the case now. */
   public void check(DelegateExecution watch) {
     String caseId = (String) watch.getVariable("hbAsiaId");
     String metWhen = (String) watch.getVariable("tayttyyKunMuuttuja");
     boolean met = EngineContext.withoutAuthorization(() -> {
       ProcessInstance main = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId).singleResult();
-      return main == null || engine.getRuntimeService().getVariable(caseId, metWhen) != null;
+      // a case that ends at once (HB päättyy heti) has no deadlines left to meet: only its commitments to settle
+      return main == null || engine.getRuntimeService().getVariable(caseId, metWhen) != null
+          || engine.getRuntimeService().getVariable(caseId, "paattyiKeskenKirjattu") != null;
     });
     watch.setVariable("taytetty", met);
     watch.setVariable("muistutettavatRyhmat", met ? "" : String.join(",", groupsHolding(caseId)));

@@ -191,6 +191,13 @@ class HbBetweenReviewsProcessTest {
     assertThat(hb.tasks(pi)).extracting(Task::getTaskDefinitionKey).containsExactly("Task_Paattaminen");
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
     assertThat(hb.variable(pi, "avoimetSitoumuksetTeksti").toString()).contains("Ei avoimia sitoumuksia");
+    // the implementation deadline passes while the commitments are settled: no breach is escalated
+    HbCaseDriver.setClock(LocalDateTime.of(2026, 9, 10, 10, 0));
+    engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("hb-maaraikavalvonta")
+        .processInstanceBusinessKey(pi.getBusinessKey()).list().forEach(watch -> hb.runJobs(watch.getId()));
+    assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_Ylitys").count()).isZero();
+    assertThat(hb.variable(pi, "maaraikaylityksia")).isNull();
+
     hb.complete(pi, "Task_Paattaminen", Map.of("sitoumustenPaattaminen", "Toteutusta ei ehditty aloittaa."));
     assertThat(pi).isEnded();
   }
