@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Lazy;
 /**
  * The beans the BPMN names in its expressions: {@code ${caseOpening}}, {@code ${taskRouting}}, {@code ${formCheck}},
  * {@code ${budgetCalculation}}, {@code ${legalClocks}}, {@code ${decisionDocument}}, {@code ${rulingDocument}},
- * {@code ${supportChangeStart}}, {@code ${supportChangeEnd}}, {@code ${budgetLedger}} (declared in LedgerConfig), {@code ${sopivaStart}}. Tests without Spring build the same objects with {@link #processBeans}.
+ * {@code ${supportChangeStart}}, {@code ${supportChangeEnd}}, {@code ${budgetLedger}} (declared in LedgerConfig), {@code ${sopivaStart}}, {@code ${caseChanges}}. Tests without Spring build the same objects with {@link #processBeans}.
  */
 @Configuration
 public class ProcessBeans {
@@ -40,8 +40,10 @@ public class ProcessBeans {
   /** All expression beans, by name, built from the engine and a case-number source. */
   public static Map<String, Object> processBeans(ProcessEngine engine, CaseNumbers caseNumbers) {
     DmnTables tables = new DmnTables(engine);
+    LegalClocks clocks = new LegalClocks(engine, tables);
     return Map.ofEntries(
-        Map.entry("legalClocks", new LegalClocks(engine, tables)),
+        Map.entry("legalClocks", clocks),
+        Map.entry("caseChanges", new fi.hbflow.caseflow.CaseChanges(engine, clocks)),
         Map.entry("supportChangeStart", new SupportChangeStartListener()),
         Map.entry("supportChangeEnd", new SupportChangeEndListener()),
         Map.entry("decisionDocument", new DecisionDocumentDelegate()),
@@ -61,6 +63,7 @@ public class ProcessBeans {
     rules.addAll(SupportRules.all());
     rules.addAll(LedgerRules.all());
     rules.addAll(SopivaRules.all());
+    rules.addAll(fi.hbflow.caseflow.CaseChangeRules.all());
     return rules;
   }
 
@@ -101,6 +104,11 @@ public class ProcessBeans {
   @Bean
   LegalClocks legalClocks(@Lazy ProcessEngine engine, DmnTables tables) {
     return new LegalClocks(engine, tables);
+  }
+
+  @Bean
+  fi.hbflow.caseflow.CaseChanges caseChanges(@Lazy ProcessEngine engine, LegalClocks legalClocks) {
+    return new fi.hbflow.caseflow.CaseChanges(engine, legalClocks);
   }
 
   @Bean

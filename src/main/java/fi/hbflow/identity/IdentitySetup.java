@@ -69,6 +69,24 @@ public class IdentitySetup {
         demoUser(role, demoPassword);
       }
     }
+    transitionWorklist(priority);
+  }
+
+  /** The Tasklist filter of the transition worklist (675/2023 42 § 3 mom): leading social workers, by due date. */
+  static final String TRANSITION_FILTER = "HB: Siirtymäajan päätökset (675/2023 42 § 3 mom)";
+
+  private void transitionWorklist(int priority) {
+    Filter filter = filters.createFilterQuery().filterName(TRANSITION_FILTER).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(TRANSITION_FILTER)
+          .setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup(Roles.LEADING_SOCIAL_WORKERS)
+              .includeAssignedTasks().taskDefinitionKey("Task_Siirtymaaika").orderByDueDate().asc())
+          .setProperties(Map.of("description", "Kumotun lain (380/1987, 519/1977) päätökset, jotka on tehtävä "
+              + "uudelleen 675/2023:n mukaan ennen 1.1.2028; eräpäivä = hyvinvointialueen tavoite", "priority", priority,
+              "refresh", true));
+      filters.saveFilter(filter);
+    }
+    grant(Roles.LEADING_SOCIAL_WORKERS, Resources.FILTER, filter.getId(), Permissions.READ);
   }
 
   private void group(Role role) {
