@@ -214,8 +214,46 @@ public final class HbCaseFile extends CaseFile {
   public static final String REVIEW_OUTCOME = "seurannanTulos";
   /** päättymisen syy */
   public static final String ENDING_REASON = "paattymisenSyy";
-  /** HB:n tulos (ei_oikeutta, tavalliset_palvelut, ei_myonnetty, paattynyt), set by the model */
+  /** HB:n tulos (ei_oikeutta, tavalliset_palvelut, ei_myonnetty, paattynyt, paattynyt_kesken), set by the model */
   public static final String OUTCOME = "hbTulos";
+  /** seuranta nyt: syy (a review asked for now, POST …/review-now) */
+  public static final String REVIEW_NOW_REASON = "seurantaNytSyy";
+  /** seuranta nyt: päivä */
+  public static final String REVIEW_NOW_DATE = "seurantaNytPaiva";
+  /** seuranta nyt: pyytäjä (user id) */
+  public static final String REVIEW_NOW_REQUESTER = "seurantaNytPyytaja";
+  /** seurannan aikaistamispäivä (a budget-use alert brought the review forward) */
+  public static final String REVIEW_BROUGHT_FORWARD = "seurannanAikaistamisPaiva";
+  /** uudelleenarviointipäivä (a new assessment after a review or on a request for a new decision) */
+  public static final String REASSESSMENT_DATE = "uudelleenarviointiPaiva";
+
+  // --- HB päättyy heti (SubProcess_PaattyyHeti, POST …/end with the form hb-paattyminen) ---------------------------
+  /** päättymispäivä */
+  public static final String ENDING_DATE = "paattymisPaiva";
+  /** päättymisen lisätiedot */
+  public static final String ENDING_DETAILS = "paattymisenLisatiedot";
+  /** päättymisen kirjaaja (user id) */
+  public static final String ENDING_RECORDED_BY = "paattymisenKirjaaja";
+  /** avoimet sitoumukset (Json list) */
+  public static final String OPEN_COMMITMENTS = "avoimetSitoumukset";
+  /** avoimet sitoumukset (Markdown) */
+  public static final String OPEN_COMMITMENTS_TEXT = "avoimetSitoumuksetTeksti";
+  /** päättyi kesken, kirjattu (päivä) */
+  public static final String ENDED_EARLY_RECORDED = "paattyiKeskenKirjattu";
+  /** sitoumusten päättäminen (Task_Paattaminen) */
+  public static final String COMMITMENTS_ENDED = "sitoumustenPaattaminen";
+
+  // --- siirtymäaika (SubProcess_Siirtymaaika, 675/2023 42 § 3 mom) ------------------------------------------------
+  /** siirtymäajan päätös (a grant in a matter pending before 1.1.2025) */
+  public static final String TRANSITION_DECISION = "siirtymaajanPaatos";
+  /** siirtymäajan alkupäivä */
+  public static final String TRANSITION_START = "siirtymaajanAlkupaiva";
+  /** uudelleenpäätöksen aloite (asiakas / hyvinvointialue) */
+  public static final String REDECISION_INITIATIVE = "uudelleenpaatoksenAloite";
+  /** uudelleenpäätöksen perustelu */
+  public static final String REDECISION_REASON = "uudelleenpaatoksenPerustelu";
+  /** uusi päätös pyydetty (a flag the server sets, the model clears) */
+  public static final String NEW_DECISION_REQUESTED = "uusiPaatosPyydetty";
 
   // --- määräajat (legal clocks) -----------------------------------------------------------------------------------
   /** määräajat (all clocks, Markdown) */

@@ -44,6 +44,10 @@ class CaseFileNamesTest {
       HbCaseFile.BREACHES, HbCaseFile.BREACH_COUNT, HbCaseFile.USED_CENTS, HbCaseFile.EVALUATIONS,
       HbCaseFile.FEEDBACKS, HbCaseFile.SATISFACTION, HbCaseFile.SUPPORT_CHANGES, HbCaseFile.AGE_GROUP,
       HbCaseFile.OUTCOME, HbCaseFile.PRICE_LIST, HbCaseFile.ANNUAL_BUDGET_CENTS,
+      // ending at once and the reassessment date: written by fi.hbflow.caseflow.CaseChanges / CaseActionsController,
+      // read by LegalClocks (the law version of a new decision)
+      HbCaseFile.REASSESSMENT_DATE, HbCaseFile.ENDING_RECORDED_BY, HbCaseFile.OPEN_COMMITMENTS,
+      HbCaseFile.ENDED_EARLY_RECORDED,
       SupportCaseFile.CHANGE_RECORDED);
 
   @Test
