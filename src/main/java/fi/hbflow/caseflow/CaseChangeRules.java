@@ -20,7 +20,7 @@ public final class CaseChangeRules {
 
   /** The form whose fields are the contract of the "end now" body (options are changed there, not in Java). */
   public static final String ENDING_FORM = "hb-paattyminen";
-  public static final String REVIEW_NOW_REASON = "seurantaNytSyy";
+  public static final String REVIEW_NOW_REASON = fi.hbflow.casefile.HbCaseFile.REVIEW_NOW_REASON;
   public static final String ENDING_TASK = "Task_Paattaminen";
   public static final String TRANSITION_TASK = "Task_Siirtymaaika";
 

@@ -1,10 +1,11 @@
 package fi.hbflow.caseflow;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.hbflow.calendar.LegalClocks;
 import fi.hbflow.calendar.LegalDeadline;
+import fi.hbflow.casefile.HbCaseFile;
+import fi.hbflow.casefile.JsonList;
 import fi.hbflow.engine.EngineContext;
 import fi.hbflow.engine.LongText;
 import fi.hbflow.ledger.BudgetLedger;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * Changes of an HB case between its review dates (bean {@code caseChanges}, called by the models): the review brought
@@ -37,7 +37,6 @@ public class CaseChanges {
   /** The alert action of the ledger's form that brings the review forward. */
   public static final String BRING_FORWARD = "seuranta_aikaistetaan";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ProcessEngine engine;
   private final LegalClocks clocks;
@@ -106,7 +105,7 @@ public class CaseChanges {
    */
   public void listCommitmentsAndCloseLedger(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
-    ArrayNode rows = JSON.createArrayNode();
+    ArrayNode rows = JsonList.JSON.createArrayNode();
     List<CaseChangeRules.Commitment> commitments = new ArrayList<>();
     EngineContext.withoutAuthorization(() -> {
       RuntimeService runtime = engine.getRuntimeService();
@@ -138,9 +137,10 @@ public class CaseChanges {
       }
       return null;
     });
-    execution.setVariable("avoimetSitoumukset", SpinValues.jsonValue(rows.toString()).create());
-    execution.setVariable("avoimetSitoumuksetTeksti", LongText.of(CaseChangeRules.text(commitments)));
-    execution.setVariable("paattyiKeskenKirjattu", EngineContext.today().toString());
+    HbCaseFile file = HbCaseFile.of(execution);
+    file.set(HbCaseFile.OPEN_COMMITMENTS, JsonList.value(rows));
+    file.set(HbCaseFile.OPEN_COMMITMENTS_TEXT, LongText.of(CaseChangeRules.text(commitments)));
+    file.set(HbCaseFile.ENDED_EARLY_RECORDED, EngineContext.today().toString());
     EngineContext.withoutAuthorization(() -> {
       engine.getRuntimeService().createMessageCorrelation(BudgetLedger.CLOSE_MESSAGE).processInstanceBusinessKey(key)
           .correlateAll();
@@ -154,8 +154,9 @@ public class CaseChanges {
    * decides its law version), and a request for it is handled.
    */
   public void redecisionStarts(DelegateExecution execution) {
-    execution.setVariable("uudelleenarviointiPaiva", EngineContext.today().toString());
-    execution.setVariable("uusiPaatosPyydetty", false);
+    HbCaseFile file = HbCaseFile.of(execution);
+    file.set(HbCaseFile.REASSESSMENT_DATE, EngineContext.today().toString());
+    file.set(HbCaseFile.NEW_DECISION_REQUESTED, false);
   }
 
   /**
@@ -163,7 +164,8 @@ public class CaseChanges {
    * at the next review (the case's history keeps it).
    */
   public void reviewDone(DelegateExecution execution) {
-    for (String name : List.of(CaseChangeRules.REVIEW_NOW_REASON, "seurantaNytPyytaja", "seurantaNytPaiva")) {
+    for (String name : List.of(HbCaseFile.REVIEW_NOW_REASON, HbCaseFile.REVIEW_NOW_REQUESTER,
+        HbCaseFile.REVIEW_NOW_DATE)) {
       execution.removeVariable(name);
     }
   }
@@ -173,16 +175,13 @@ public class CaseChanges {
    * its review wait for a new assessment; a case in a review or in an appeal goes there when it reaches the wait).
    */
   public void transitionTaskDone(DelegateExecution execution) {
-    execution.getProcessInstance().setVariable("uusiPaatosPyydetty", true);
+    execution.getProcessInstance().setVariable(HbCaseFile.NEW_DECISION_REQUESTED, true);
   }
 
   private static int count(Object list) {
-    if (list == null) {
-      return 0;
-    }
     try {
-      return JSON.readTree(list.toString()).size();
-    } catch (java.io.IOException e) {
+      return JsonList.read(list).size();
+    } catch (IllegalArgumentException e) {
       return 0;
     }
   }
