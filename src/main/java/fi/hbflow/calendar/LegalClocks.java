@@ -1,7 +1,6 @@
 package fi.hbflow.calendar;
 
 import fi.hbflow.engine.LongText;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import fi.hbflow.engine.DmnTables;
 import fi.hbflow.engine.EngineContext;
@@ -23,7 +22,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /**
@@ -37,7 +35,6 @@ public class LegalClocks {
 
   public static final String DECISION_KEY = "hb-maaraajat";
   public static final String WATCH_PROCESS = "hb-maaraikavalvonta";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ProcessEngine engine;
   private final DmnTables tables;
