@@ -4,6 +4,7 @@ import fi.hbflow.budget.SupportPlanRules;
 import fi.hbflow.forms.FormRules;
 import fi.hbflow.forms.FormValues;
 import fi.hbflow.research.EvaluationRules;
+import fi.hbflow.support.SupportModels;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -12,8 +13,7 @@ import java.util.Set;
 public final class StepRules {
 
   public static final Set<String> YES_NO = Set.of("kylla", "ei");
-  public static final Set<String> SUPPORT_MODELS = Set.of("LAHEISET", "VERTAISTUKI", "HB_VASTUUHENKILO", "PALVELUOHJAAJA",
-      "JARJESTO", "OSTETTU_TUKIPALVELU", "EI_TUKEA");
+  public static final Set<String> SUPPORT_MODELS = SupportModels.CODES;
   public static final Set<String> ARRANGEMENTS = Set.of("PALVELUSETELI", "OSTOPALVELU", "OMA_TUOTANTO", "TYONANTAJAMALLI");
   public static final Set<String> ENDING_REASONS = Set.of("asiakkaan_valinta", "tarpeet_muuttuneet", "muutto", "kuolema", "muu");
 

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.hbflow.budget.Money;
+import fi.hbflow.engine.CurrentUser;
 import fi.hbflow.engine.EngineContext;
+import fi.hbflow.engine.RunningInstances;
 import fi.hbflow.forms.FormRejected;
 import fi.hbflow.forms.FormValues;
 import java.math.BigDecimal;
@@ -22,11 +24,6 @@ import java.util.logging.Logger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 
@@ -221,7 +218,7 @@ public class BudgetLedger {
     row.put("summa", Money.format(expense.cents()));
     row.put("selite", expense.description());
     row.put("kirjaaja", recordedBy);
-    row.put("kirjattu", OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), EngineContext.FINLAND)
+    row.put("kirjattu", OffsetDateTime.ofInstant(EngineContext.now(), EngineContext.FINLAND)
         .truncatedTo(ChronoUnit.SECONDS).toString());
     row.put("kaytettyYhteensaSentit", used);
     row.put("halytys", use.alert());
@@ -254,7 +251,7 @@ public class BudgetLedger {
     row.put("toimenpide", text(ledger.getVariable("halytyksenToimenpide")));
     String handledBy = currentUser(ledger);
     row.put("kasittelija", handledBy != null ? handledBy : text(ledger.getVariable("halytyksenKasittelija")));
-    row.put("kasitelty", OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), EngineContext.FINLAND)
+    row.put("kasitelty", OffsetDateTime.ofInstant(EngineContext.now(), EngineContext.FINLAND)
         .truncatedTo(ChronoUnit.SECONDS).toString());
     ledger.setVariable("halytykset", json(alerts));
     Map<String, Object> toCase = new LinkedHashMap<>();
@@ -325,17 +322,11 @@ public class BudgetLedger {
    * state is not yet in the database.
    */
   private boolean running(String processInstanceId) {
-    CommandContext commandContext = Context.getCommandContext();
-    if (commandContext != null) {
-      ExecutionEntity execution = commandContext.getExecutionManager().findExecutionById(processInstanceId);
-      return execution != null && !execution.isEnded();
-    }
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+    return RunningInstances.running(engine, processInstanceId);
   }
 
   private static String currentUser(DelegateExecution execution) {
-    Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return current == null ? null : current.getUserId();
+    return CurrentUser.idOrNull(execution.getProcessEngineServices().getIdentityService());
   }
 
   static Long cents(Object value) {

@@ -3,13 +3,14 @@ package fi.hbflow.metrics;
 import fi.hbflow.dashboard.HbDashboard;
 import fi.hbflow.dashboard.HbFigures;
 import fi.hbflow.dashboard.TtlCache;
+import fi.hbflow.engine.EngineContext;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;
+import java.util.Date;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The {@code hb_*} series when Prometheus scrapes. The engine's figures (a few counts) are computed at most once per
@@ -37,7 +38,7 @@ public class HbMetricsCollector implements MultiCollector {
   @Override
   public MetricSnapshots collect() {
     try {
-      EngineFigures engine = engineCache.get("engine", () -> engineQueries.compute(ClockUtil.getCurrentTime()));
+      EngineFigures engine = engineCache.get("engine", () -> engineQueries.compute(Date.from(EngineContext.now())));
       HbFigures figures = dashboard.latestOfAllCases();
       MetricSnapshots.Builder all = MetricSnapshots.builder();
       if (figures == null) {

@@ -1,8 +1,8 @@
 package fi.hbflow.research;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.hbflow.caseflow.StepRules;
 import fi.hbflow.engine.EngineContext;
+import fi.hbflow.support.SupportModels;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +96,7 @@ public final class ResearchCsv {
     row.add(code(v.get("ikaryhma"), AGE_GROUPS));
     row.add(MunicipalityGroups.of(v.get("kotikunta")));
     row.add(code(v.get("hbSoveltuu"), YES_NO));
-    row.add(code(v.get("tukimalli"), StepRules.SUPPORT_MODELS));
+    row.add(code(v.get("tukimalli"), SupportModels.CODES));
     row.add(outcome(hbCase));
     row.add(code(v.get("oikaisuvaatimuksenRatkaisu"), RECTIFICATION));
 

@@ -5,6 +5,7 @@ import fi.hbflow.accesslog.Purposes;
 import fi.hbflow.accesslog.ReadAccess;
 import fi.hbflow.accesslog.ReadAccessLog;
 import fi.hbflow.accesslog.ReadKind;
+import fi.hbflow.engine.CurrentUser;
 import fi.hbflow.engine.EngineContext;
 import fi.hbflow.identity.Roles;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -75,12 +75,12 @@ public class ResearchExportController {
   @GetMapping(path = "/export.csv")
   public ResponseEntity<?> export() {
     IdentityService identity = engine.getIdentityService();
-    Authentication caller = identity.getCurrentAuthentication();
-    if (caller == null || caller.getUserId() == null) {
+    CurrentUser caller = CurrentUser.of(identity).orElse(null);
+    if (caller == null) {
       return refuse(HttpStatus.UNAUTHORIZED, "Kirjaudu sisään (HTTP basic -tunnistus).");
     }
-    String user = caller.getUserId();
-    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    String user = caller.id();
+    List<String> groups = caller.groups();
     if (groups.stream().noneMatch(ALLOWED_GROUPS::contains)) {
       LOG.warning("Research export refused: user " + user + " is not in " + ALLOWED_GROUPS);
       return refuse(HttpStatus.FORBIDDEN, "Tutkimusaineiston vienti on sallittu vain prosessinomistajille ja "

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.hbflow.dashboard.DashboardFilter;
 import fi.hbflow.dashboard.HbDashboard;
 import fi.hbflow.dashboard.HbFigures;
+import fi.hbflow.engine.CurrentUser;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * {@code GET .../figures?kuukausiAlkaen=2026-01&kuukausiAsti=2026-06&kunta=Imatra}: the {@link HbFigures} of the
@@ -47,13 +47,15 @@ public class HbDashboardResource extends AbstractCockpitPluginResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response figures(@QueryParam("kuukausiAlkaen") String fromMonth, @QueryParam("kuukausiAsti") String toMonth,
                           @QueryParam("kunta") String municipality) {
-    Authentication user = getCurrentAuthentication();
-    if (user == null || user.getUserId() == null) {
+    // the Cockpit login, as the webapp's security filter set it on the engine's identity service (the same thing the
+    // plugin API's getCurrentAuthentication() reads, without its engine-internal type)
+    CurrentUser user = CurrentUser.of(getProcessEngine().getIdentityService()).orElse(null);
+    if (user == null) {
       return answer(Response.Status.UNAUTHORIZED, Map.of("virhe", "Kirjaudu sisään Cockpitiin."));
     }
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    List<String> groups = user.groups();
     if (!HbDashboard.allowed(groups)) {
-      LOG.warning("HB dashboard refused: user " + user.getUserId() + " is not in " + HbDashboard.ALLOWED_GROUPS);
+      LOG.warning("HB dashboard refused: user " + user.id() + " is not in " + HbDashboard.ALLOWED_GROUPS);
       return answer(Response.Status.FORBIDDEN, Map.of("virhe", "HB-mittaristo on vain johdolle ja "
           + "prosessinomistajille (ryhmät johto ja prosessinomistajat)."));
     }
