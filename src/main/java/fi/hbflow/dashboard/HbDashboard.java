@@ -53,7 +53,7 @@ public class HbDashboard {
 
   private final ProcessEngine engine;
   private final HbFigureQueries queries;
-  private final TtlCache<DashboardFilter, HbFigures> cache;
+  private final TtlCache<DashboardSelection, HbFigures> cache;
   private final Map<String, String> supportModels;
   /** One background thread refreshes the figures Prometheus reads. */
   private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
@@ -75,7 +75,7 @@ public class HbDashboard {
    * a refresh in the background when they are older than {@code cache-seconds}; null until the first are computed.
    */
   public HbFigures latestOfAllCases() {
-    return cache.latest(DashboardFilter.ALL, () -> compute(DashboardFilter.ALL), refresher);
+    return cache.latest(DashboardSelection.ALL, () -> compute(DashboardSelection.ALL), refresher);
   }
 
   @PreDestroy
@@ -89,11 +89,11 @@ public class HbDashboard {
   }
 
   /** The figures of the selection, at most {@code cache-seconds} old. */
-  public HbFigures figures(DashboardFilter filter) {
+  public HbFigures figures(DashboardSelection filter) {
     return cache.get(filter, () -> compute(filter));
   }
 
-  private HbFigures compute(DashboardFilter filter) {
+  private HbFigures compute(DashboardSelection filter) {
     long started = System.nanoTime();
     HbFigures figures = queries.compute(filter, steps(), supportModels, EngineContext.today());
     long millis = (System.nanoTime() - started) / 1_000_000;

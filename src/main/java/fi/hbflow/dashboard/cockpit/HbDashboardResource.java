@@ -2,7 +2,7 @@ package fi.hbflow.dashboard.cockpit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.hbflow.dashboard.DashboardFilter;
+import fi.hbflow.dashboard.DashboardSelection;
 import fi.hbflow.dashboard.HbDashboard;
 import fi.hbflow.dashboard.HbFigures;
 import fi.hbflow.engine.CurrentUser;
@@ -59,9 +59,9 @@ public class HbDashboardResource extends AbstractCockpitPluginResource {
       return answer(Response.Status.FORBIDDEN, Map.of("virhe", "HB-mittaristo on vain johdolle ja "
           + "prosessinomistajille (ryhmät johto ja prosessinomistajat)."));
     }
-    DashboardFilter filter;
+    DashboardSelection filter;
     try {
-      filter = DashboardFilter.of(fromMonth, toMonth, municipality);
+      filter = DashboardSelection.of(fromMonth, toMonth, municipality);
     } catch (IllegalArgumentException e) {
       return answer(Response.Status.BAD_REQUEST, Map.of("virhe", e.getMessage()));
     }

@@ -1,4 +1,4 @@
-package fi.hbflow.metrics;
+package fi.hbflow.web;
 
 import fi.hbflow.dashboard.HbDashboard;
 import jakarta.servlet.FilterChain;
@@ -19,13 +19,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * groups that see the HB dashboard ({@link HbDashboard#ALLOWED_GROUPS}): 401 without (or with wrong) credentials,
  * 403 for another group. A Prometheus server scrapes as a user of its own in one of those groups.
  */
-public class PrometheusAccessFilter extends OncePerRequestFilter {
+public class PrometheusBasicAuthFilter extends OncePerRequestFilter {
 
-  private static final Logger LOG = Logger.getLogger(PrometheusAccessFilter.class.getName());
+  private static final Logger LOG = Logger.getLogger(PrometheusBasicAuthFilter.class.getName());
 
   private final IdentityService identity;
 
-  public PrometheusAccessFilter(IdentityService identity) {
+  public PrometheusBasicAuthFilter(IdentityService identity) {
     this.identity = identity;
   }
 
