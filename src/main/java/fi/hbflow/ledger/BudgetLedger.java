@@ -20,12 +20,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Logger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The budget-use ledger of an implemented HB case: process {@code hb-budjetin-kaytto}, one running instance per case,
@@ -45,7 +46,7 @@ public class BudgetLedger {
   /** How many of the latest expenses the forms list. */
   static final int LATEST_SHOWN = 10;
 
-  private static final Logger LOG = Logger.getLogger(BudgetLedger.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(BudgetLedger.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter FINNISH_DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
   private static final List<String> EXPENSE_FORM = List.of("kulunPaiva", "kulunSumma", "kulunSelite", "kulunKirjaaja");
@@ -284,7 +285,7 @@ public class BudgetLedger {
     } catch (NumberFormatException e) {
       // falls through
     }
-    LOG.warning(() -> MARGIN_PARAMETER + " '" + parameter + "' is not 0–100 percentage points; using "
+    LOG.warn(MARGIN_PARAMETER + " '" + parameter + "' is not 0–100 percentage points; using "
         + BudgetUse.DEFAULT_MARGIN);
     return BudgetUse.DEFAULT_MARGIN;
   }

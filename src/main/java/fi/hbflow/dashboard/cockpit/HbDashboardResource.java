@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET .../figures?kuukausiAlkaen=2026-01&kuukausiAsti=2026-06&kunta=Imatra}: the {@link HbFigures} of the
@@ -34,7 +34,7 @@ public class HbDashboardResource extends AbstractCockpitPluginResource {
 
   static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Logger LOG = Logger.getLogger(HbDashboardResource.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(HbDashboardResource.class);
 
   private final HbDashboard dashboard;
 
@@ -55,7 +55,7 @@ public class HbDashboardResource extends AbstractCockpitPluginResource {
     }
     List<String> groups = user.groups();
     if (!HbDashboard.allowed(groups)) {
-      LOG.warning("HB dashboard refused: user " + user.id() + " is not in " + HbDashboard.ALLOWED_GROUPS);
+      LOG.warn("HB dashboard refused: user " + user.id() + " is not in " + HbDashboard.ALLOWED_GROUPS);
       return answer(Response.Status.FORBIDDEN, Map.of("virhe", "HB-mittaristo on vain johdolle ja "
           + "prosessinomistajille (ryhmät johto ja prosessinomistajat)."));
     }
@@ -68,7 +68,7 @@ public class HbDashboardResource extends AbstractCockpitPluginResource {
     try {
       return answer(Response.Status.OK, dashboard.figures(filter));
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "HB dashboard figures failed for " + filter, e);
+      LOG.error("HB dashboard figures failed for " + filter, e);
       return answer(Response.Status.INTERNAL_SERVER_ERROR, Map.of("virhe",
           "HB-mittariston lukuja ei voitu laskea. Yritä hetken päästä uudelleen; jos virhe toistuu, ilmoita ylläpidolle."));
     }
