@@ -41,7 +41,7 @@ public class WebFilters {
   /**
    * Least rights in the web layer: the engine's refusals of a missing permission answered in Finnish on
    * {@code /engine-rest} and the webapps' API. (What each group may do is seeded by {@code IdentitySetup}; the engine
-   * settings that make a task's candidates work it without changing variables are in application.yaml.)
+   * settings that make a task's candidates work it without changing variables are in {@code EngineSettings}.)
    */
   @Bean
   FilterRegistrationBean<ForbiddenInFinnishFilter> finnishRefusals() {
