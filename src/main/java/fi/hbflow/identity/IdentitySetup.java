@@ -39,7 +39,7 @@ public class IdentitySetup {
 
   /** Processes whose tasks workers see (READ on the definition: forms and diagrams in Tasklist). */
   static final List<String> HB_PROCESSES = List.of("hb-palveluprosessi", "hb-tuen-valinta", "hb-maaraikavalvonta",
-      "hb-budjetin-kaytto", "hb-kehittamistapahtuma", "hb-koulutus");
+      "hb-budjetin-kaytto", "hb-kehittamistapahtuma", "hb-koulutus", Roles.CASE_CHANGE_PROCESS);
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
   private static final String ANY = Authorization.ANY;
