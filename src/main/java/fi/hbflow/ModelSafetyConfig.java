@@ -19,7 +19,7 @@ public class ModelSafetyConfig {
   /** The beans the models name, {@code ${caseOpening}} … (the keys of {@link ProcessBeans#processBeans}). */
   public static final List<String> PROCESS_BEAN_NAMES = List.of("caseOpening", "taskRouting", "formCheck",
       "budgetCalculation", "legalClocks", "decisionDocument", "rulingDocument", "supportChangeStart",
-      "supportChangeEnd", "budgetLedger", "sopivaStart", "caseChanges");
+      "supportChangeEnd", "budgetLedger", "sopivaStart", "caseChanges", "caseAction");
 
   @Bean
   ModelSafetyPlugin modelSafetyPlugin(ListableBeanFactory context) {

@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Lazy;
 /**
  * The beans the BPMN names in its expressions: {@code ${caseOpening}}, {@code ${taskRouting}}, {@code ${formCheck}},
  * {@code ${budgetCalculation}}, {@code ${legalClocks}}, {@code ${decisionDocument}}, {@code ${rulingDocument}},
- * {@code ${supportChangeStart}}, {@code ${supportChangeEnd}}, {@code ${budgetLedger}} (declared in LedgerConfig), {@code ${sopivaStart}}, {@code ${caseChanges}}. Tests without Spring build the same objects with {@link #processBeans}.
+ * {@code ${supportChangeStart}}, {@code ${supportChangeEnd}}, {@code ${budgetLedger}} (declared in LedgerConfig), {@code ${sopivaStart}}, {@code ${caseChanges}}, {@code ${caseAction}}. Tests without Spring build the same objects with {@link #processBeans}.
  */
 @Configuration
 public class ProcessBeans {
@@ -44,6 +44,7 @@ public class ProcessBeans {
     return Map.ofEntries(
         Map.entry("legalClocks", clocks),
         Map.entry("caseChanges", new fi.hbflow.caseflow.CaseChanges(engine, clocks)),
+        Map.entry("caseAction", new fi.hbflow.caseflow.CaseActionDelegate(new fi.hbflow.caseflow.CaseActions(engine))),
         Map.entry("supportChangeStart", new SupportChangeStartListener()),
         Map.entry("supportChangeEnd", new SupportChangeEndListener()),
         Map.entry("decisionDocument", new DecisionDocumentDelegate()),
@@ -109,6 +110,17 @@ public class ProcessBeans {
   @Bean
   fi.hbflow.caseflow.CaseChanges caseChanges(@Lazy ProcessEngine engine, LegalClocks legalClocks) {
     return new fi.hbflow.caseflow.CaseChanges(engine, legalClocks);
+  }
+
+  /** The worker actions on a case (review now, end now): the REST routes and {@code ${caseAction}} share it. */
+  @Bean
+  fi.hbflow.caseflow.CaseActions caseActions(@Lazy ProcessEngine engine) {
+    return new fi.hbflow.caseflow.CaseActions(engine);
+  }
+
+  @Bean
+  fi.hbflow.caseflow.CaseActionDelegate caseAction(fi.hbflow.caseflow.CaseActions caseActions) {
+    return new fi.hbflow.caseflow.CaseActionDelegate(caseActions);
   }
 
   @Bean

@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
  */
 public class IdentitySetup {
 
-  /** Processes whose tasks workers see (READ on the definition: forms and diagrams in Tasklist). */
+  /** Processes whose tasks or start forms workers see (READ on the definition: forms and diagrams in Tasklist). */
   static final List<String> HB_PROCESSES = List.of("hb-palveluprosessi", "hb-tuen-valinta", "hb-maaraikavalvonta",
-      "hb-budjetin-kaytto", "hb-kehittamistapahtuma", "hb-koulutus");
+      "hb-budjetin-kaytto", "hb-kehittamistapahtuma", "hb-koulutus", Roles.CASE_CHANGE_PROCESS);
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
   private static final String ANY = Authorization.ANY;

@@ -295,27 +295,8 @@ class HbBetweenReviewsProcessTest {
 
   // --- helpers -------------------------------------------------------------------------------------------------
 
-  /** Opens the case, grants it (waiting for finality), lets the window close and implements it on 15.6.2026. */
   private ProcessInstance toFollowUp(Map<String, Object> startForm) {
-    ProcessInstance pi = hb.open(startForm);
-    hb.complete(pi, "Task_Arviointi", standardAssessment());
-    hb.complete(pi, "Task_Soveltuvuus", ResearchFixtures.withEvaluation(Map.of("hbSoveltuu", "kylla",
-        "nykyistaVoiMuokata", "ei", "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata.")));
-    hb.complete(pi, "Task_TuenValinta", Map.of("tukimalli", "EI_TUKEA"));
-    hb.complete(pi, "Task_Tukisuunnitelma", HbCaseDriver.plan("Henkilökohtainen avustaja", "Avustajapalvelu Oy",
-        "1500,00", "Taksimatkat", "Taksi Etelä-Karjala", "300"));
-    hb.completeAmong(pi, "Task_Paatos", decision("myonnetty"));
-    engine.getTaskService().complete(hb.taskAmong(pi, "Task_Tiedoksianto").getId(), new HashMap<>(HbCaseDriver.notification()));
-    Job window = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
-        .activityId("Boundary_OikaisuaikaPaattyi").singleResult();
-    engine.getManagementService().executeJob(window.getId());
-    Map<String, Object> implementation = new HashMap<>(Map.of("toteutuksenAloituspaiva", "2026-06-15",
-        "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI", "suunnitelma2Jarjestamistapa", "PALVELUSETELI"));
-    if (startForm.get("vireilletulopaiva").toString().compareTo("2025-01-01") < 0) {
-      implementation.put("toteutuksenErityinenSyy", "Asia siirtyi uuteen järjestelmään vanhana hakemuksena.");
-    }
-    hb.completeAmong(pi, "Task_Toteutus", implementation);
-    return pi;
+    return hb.toFollowUp(startForm);
   }
 
   private List<Job> reviewTimers(ProcessInstance pi) {
