@@ -5,6 +5,10 @@ import fi.hbflow.budget.AssessmentRules;
 import fi.hbflow.budget.BudgetCalculationDelegate;
 import fi.hbflow.budget.SupportPlanRules;
 import fi.hbflow.calendar.LegalClocks;
+import fi.hbflow.caseflow.CaseActionDelegate;
+import fi.hbflow.caseflow.CaseActions;
+import fi.hbflow.caseflow.CaseChangeRules;
+import fi.hbflow.caseflow.CaseChanges;
 import fi.hbflow.caseflow.CaseNumbers;
 import fi.hbflow.caseflow.CaseOpeningListener;
 import fi.hbflow.caseflow.JdbcCaseNumbers;
@@ -46,7 +50,7 @@ import org.springframework.context.annotation.Lazy;
 public class ProcessBeans {
 
   /** What a process bean is built from. */
-  public record Sources(ProcessEngine engine, DmnTables tables, CaseNumbers caseNumbers) {
+  public record Sources(ProcessEngine engine, DmnTables tables, CaseNumbers caseNumbers, CaseActions caseActions) {
   }
 
   /** Each process bean by its name in the models. */
@@ -62,6 +66,8 @@ public class ProcessBeans {
     beans.put("formCheck", s -> new FormCheckListener(formRules(s.tables())));
     beans.put("budgetCalculation", s -> new BudgetCalculationDelegate(s.tables()));
     beans.put("legalClocks", s -> new LegalClocks(s.engine(), s.tables()));
+    beans.put("caseChanges", s -> new CaseChanges(s.engine(), new LegalClocks(s.engine(), s.tables())));
+    beans.put("caseAction", s -> new CaseActionDelegate(s.caseActions()));
     beans.put("decisionDocument", s -> new DecisionDocumentDelegate());
     beans.put("rulingDocument", s -> new RulingDocumentDelegate());
     beans.put("supportChangeStart", s -> new SupportChangeStartListener());
@@ -73,7 +79,7 @@ public class ProcessBeans {
 
   /** All expression beans, by name, built from the engine and a case-number source (the model tests). */
   public static Map<String, Object> processBeans(ProcessEngine engine, CaseNumbers caseNumbers) {
-    return processBeans(new Sources(engine, new DmnTables(engine), caseNumbers));
+    return processBeans(new Sources(engine, new DmnTables(engine), caseNumbers, new CaseActions(engine)));
   }
 
   static Map<String, Object> processBeans(Sources sources) {
@@ -89,6 +95,7 @@ public class ProcessBeans {
     rules.addAll(SupportRules.all());
     rules.addAll(LedgerRules.all());
     rules.addAll(SopivaRules.all());
+    rules.addAll(CaseChangeRules.all());
     return rules;
   }
 
@@ -98,8 +105,15 @@ public class ProcessBeans {
    */
   @Bean
   EngineSettings engineSettings(ReadAccessLog readAccessLog, @Lazy ProcessEngine engine, DmnTables tables,
-                                CaseNumbers caseNumbers) {
-    return new EngineSettings(readAccessLog, () -> processBeans(new Sources(engine, tables, caseNumbers)));
+                                CaseNumbers caseNumbers, CaseActions caseActions) {
+    return new EngineSettings(readAccessLog,
+        () -> processBeans(new Sources(engine, tables, caseNumbers, caseActions)));
+  }
+
+  /** The worker actions on a case (review now, end now): the REST routes and {@code ${caseAction}} share it. */
+  @Bean
+  CaseActions caseActions(@Lazy ProcessEngine engine) {
+    return new CaseActions(engine);
   }
 
   /** Auto-deployment with stable resource names (see the class). */

@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -50,7 +51,6 @@ public class LegalClocks {
   /** Computes and stores the named clocks of the case; starts their watches. */
   public void start(DelegateExecution execution, String clocks) {
     Map<String, Object> variables = ScopeVariables.of(execution); // a clock reads two or three of the case's values
-    Map<String, String> lines = new java.util.TreeMap<>();
     for (String entry : clocks.split(",")) {
       String clock = entry.trim();
       boolean optional = clock.endsWith("?"); // "ARVIOINTI_VALMIS?": only when the table has a row for this case
@@ -58,16 +58,71 @@ public class LegalClocks {
       if (deadline == null) {
         continue;
       }
-      String name = deadline.rule().storeAs();
-      execution.setVariable("erapaiva_" + name, at(deadline.due(), LocalTime.MIDNIGHT));
-      execution.setVariable("ylitys_" + name, at(deadline.breachedOn(), LocalTime.MIDNIGHT));
-      execution.setVariable("erapaivaTeksti_" + name, deadline.dueText());
-      execution.setVariable("maaraika_" + name, deadline.describe());
+      stored(deadline).forEach(execution::setVariable);
       if (deadline.rule().isWatched()) {
         watch(execution, deadline);
       }
     }
-    // the summary the forms show: every clock computed so far, one line each
+    summarise(execution);
+  }
+
+  /** The case variables that hold one computed clock: erapaiva_, ylitys_, erapaivaTeksti_ and maaraika_ + name. */
+  public static Map<String, Object> stored(LegalDeadline deadline) {
+    String name = deadline.rule().storeAs();
+    Map<String, Object> v = new java.util.LinkedHashMap<>();
+    v.put("erapaiva_" + name, at(deadline.due(), LocalTime.MIDNIGHT));
+    v.put("ylitys_" + name, at(deadline.breachedOn(), LocalTime.MIDNIGHT));
+    v.put("erapaivaTeksti_" + name, deadline.dueText());
+    v.put("maaraika_" + name, deadline.describe());
+    return v;
+  }
+
+  /** The deadline of one clock for these case values, or null when the table has no row for them. */
+  public LegalDeadline deadlineOrNull(String clock, Map<String, Object> variables) {
+    return compute(clock, variables, true);
+  }
+
+  /**
+   * Siirtymäaika (Vammaispalvelulaki 675/2023 42 § 3 mom), on the flow out of the decision task: a grant in a matter
+   * that became pending before 1.1.2025 (42 § 2 mom: decided under 380/1987) is marked {@code siirtymaajanPaatos} =
+   * true with the clock SIIRTYMA (the county's target for the new decision, before the old decision lapses on
+   * 1.1.2028); any other decision (a rejection, a decision in a matter pending from 1.1.2025, such as a new assessment
+   * after a review: {@code uudelleenarviointiPaiva}) is marked false and the clock is removed. The mark is set to true
+   * only once, so the leading social worker's task is created once.
+   */
+  public void markTransition(DelegateExecution execution) {
+    Map<String, Object> values = new HashMap<>(ScopeVariables.of(execution));
+    Object reopened = values.get("uudelleenarviointiPaiva");
+    if (reopened != null) {
+      values.put("vireilletulopaiva", reopened); // the matter of this decision became pending then
+    }
+    values.put(TRANSITION_BASE, TRANSITION_STARTS.toString());
+    LegalDeadline deadline = "myonnetty".equals(values.get("paatos")) ? compute("SIIRTYMA", values, true) : null;
+    if (deadline == null) {
+      if (execution.getVariable("erapaiva_SIIRTYMA") != null) {
+        for (String prefix : List.of("erapaiva_", "ylitys_", "erapaivaTeksti_", "maaraika_")) {
+          execution.removeVariable(prefix + "SIIRTYMA");
+        }
+        summarise(execution);
+      }
+      execution.setVariable("siirtymaajanPaatos", false);
+      return;
+    }
+    execution.setVariable(TRANSITION_BASE, TRANSITION_STARTS.toString());
+    stored(deadline).forEach(execution::setVariable);
+    summarise(execution);
+    if (!Boolean.TRUE.equals(execution.getVariable("siirtymaajanPaatos"))) {
+      execution.setVariable("siirtymaajanPaatos", true);
+    }
+  }
+
+  /** 675/2023 41 § 1 mom: in force from 1.1.2025; the transition clock runs from that day. */
+  public static final LocalDate TRANSITION_STARTS = LocalDate.of(2025, 1, 1);
+  static final String TRANSITION_BASE = "siirtymaajanAlkupaiva";
+
+  /** The summary the forms show ({@code maaraajatTeksti}): every clock computed so far, one line each. */
+  public static void summarise(org.camunda.bpm.engine.delegate.VariableScope execution) {
+    Map<String, String> lines = new java.util.TreeMap<>();
     for (String key : execution.getVariableNames()) {
       Object value = key.startsWith("maaraika_") ? execution.getVariable(key) : null;
       if (value != null) {
@@ -155,13 +210,15 @@ public class LegalClocks {
         .startProcessInstanceByKey(WATCH_PROCESS, execution.getProcessBusinessKey(), v));
   }
 
-  /** In the watch: is the clock met (or the case over)? Also names the groups that hold the case now. */
+  /** In the watch: is the clock met (or the case over, or ending at once)? Also names the groups that hold the case now. */
   public void check(DelegateExecution watch) {
     String caseId = (String) watch.getVariable("hbAsiaId");
     String metWhen = (String) watch.getVariable("tayttyyKunMuuttuja");
     boolean met = EngineContext.withoutAuthorization(() -> {
       ProcessInstance main = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId).singleResult();
-      return main == null || engine.getRuntimeService().getVariable(caseId, metWhen) != null;
+      // a case that ends at once (HB päättyy heti) has no deadlines left to meet: only its commitments to settle
+      return main == null || engine.getRuntimeService().getVariable(caseId, metWhen) != null
+          || engine.getRuntimeService().getVariable(caseId, "paattyiKeskenKirjattu") != null;
     });
     watch.setVariable("taytetty", met);
     watch.setVariable("muistutettavatRyhmat", met ? "" : String.join(",", groupsHolding(caseId)));
@@ -217,7 +274,7 @@ public class LegalClocks {
     execution.setVariable("lainvoimainenPaiva", EngineContext.today().toString());
   }
 
-  private static Date at(LocalDate day, LocalTime time) {
+  static Date at(LocalDate day, LocalTime time) {
     return Date.from(day.atTime(time).atZone(EngineContext.FINLAND).toInstant());
   }
 

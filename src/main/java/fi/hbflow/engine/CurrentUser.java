@@ -24,6 +24,12 @@ public record CurrentUser(String id, List<String> groups) {
     return Optional.of(new CurrentUser(current.getUserId(), groups));
   }
 
+  /** The groups of the current authentication (also of one without a user id), or an empty list. */
+  public static List<String> groupsOrEmpty(IdentityService identity) {
+    Authentication current = identity.getCurrentAuthentication();
+    return current == null || current.getGroupIds() == null ? List.of() : List.copyOf(current.getGroupIds());
+  }
+
   /** The logged-in user's id, or null. */
   public static String idOrNull(IdentityService identity) {
     Authentication current = identity.getCurrentAuthentication();

@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
  */
 public class IdentitySetup {
 
-  /** Processes whose tasks workers see (READ on the definition: forms and diagrams in Tasklist). */
+  /** Processes whose tasks or start forms workers see (READ on the definition: forms and diagrams in Tasklist). */
   static final List<String> HB_PROCESSES = List.of("hb-palveluprosessi", "hb-tuen-valinta", "hb-maaraikavalvonta",
-      "hb-budjetin-kaytto", "hb-kehittamistapahtuma", "hb-koulutus");
+      "hb-budjetin-kaytto", "hb-kehittamistapahtuma", "hb-koulutus", Roles.CASE_CHANGE_PROCESS);
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
   private static final String ANY = Authorization.ANY;
@@ -69,6 +69,24 @@ public class IdentitySetup {
         demoUser(role, demoPassword);
       }
     }
+    transitionWorklist(priority);
+  }
+
+  /** The Tasklist filter of the transition worklist (675/2023 42 § 3 mom): leading social workers, by due date. */
+  static final String TRANSITION_FILTER = "HB: Siirtymäajan päätökset (675/2023 42 § 3 mom)";
+
+  private void transitionWorklist(int priority) {
+    Filter filter = filters.createFilterQuery().filterName(TRANSITION_FILTER).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(TRANSITION_FILTER)
+          .setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup(Roles.LEADING_SOCIAL_WORKERS)
+              .includeAssignedTasks().taskDefinitionKey("Task_Siirtymaaika").orderByDueDate().asc())
+          .setProperties(Map.of("description", "Kumotun lain (380/1987, 519/1977) päätökset, jotka on tehtävä "
+              + "uudelleen 675/2023:n mukaan ennen 1.1.2028; eräpäivä = hyvinvointialueen tavoite", "priority", priority,
+              "refresh", true));
+      filters.saveFilter(filter);
+    }
+    grant(Roles.LEADING_SOCIAL_WORKERS, Resources.FILTER, filter.getId(), Permissions.READ);
   }
 
   private void group(Role role) {

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * expense in the case's budget-use ledger by submitting the ledger's open expense form ({@code Task_Kulut}) as the
  * calling user, so the very same server checks apply as in Tasklist; the task is claimed for the caller in the same
  * transaction, so a refused expense leaves it unclaimed. HTTP basic auth
- * ({@link LedgerConfig}); the caller needs to see the task (the routing table gives it to their group).
+ * ({@code IdentityConfig}); the caller needs to see the task (the routing table gives it to their group).
  *
  * <ul>
  *   <li>201 {@code {"kaytettySentit", "budjettiKausiSentit", "kayttoaste", "halytys", ...}}: recorded;</li>

@@ -151,6 +151,35 @@ class LegalClockTableTest {
     assertThat(ruling.rule().baseVariable()).isEqualTo("oikaisuvaatimuksenSaapumispaiva");
   }
 
+  @Test
+  void theTransitionClockExistsOnlyForAMatterPendingUnderTheOldLawAndCites42Par3() {
+    Map<String, Object> old = caseOpened("2024-12-31", "aikuinen");
+    old.put("siirtymaajanAlkupaiva", "2025-01-01");
+    LegalDeadline transition = clocks.compute("SIIRTYMA", old);
+    // the county's target, three months before the old decision lapses on 1.1.2028 (150/1930 3 §)
+    assertThat(transition.due()).isEqualTo(LocalDate.of(2027, 10, 1));
+    assertThat(transition.rule().lawReference()).startsWith("Hyvinvointialueen oma tavoite")
+        .contains("Vammaispalvelulaki 675/2023 42 § 3 mom").contains("1.1.2028").contains("519/1977")
+        .contains("150/1930 3 §");
+    assertThat(transition.rule().storeAs()).isEqualTo("SIIRTYMA");
+    assertThat(transition.rule().isWatched()).isFalse();
+
+    Map<String, Object> current = caseOpened("2025-01-01", "aikuinen");
+    current.put("siirtymaajanAlkupaiva", "2025-01-01");
+    assertThat(clocks.deadlineOrNull("SIIRTYMA", current)).isNull();
+  }
+
+  @Test
+  void theReviewBroughtForwardIsTheCountysTargetOfTenWorkingDaysAndReplacesTheReviewDate() {
+    Map<String, Object> v = caseOpened("2026-04-01", "aikuinen");
+    v.put("seurannanAikaistamisPaiva", "2026-12-18"); // Fri; 24.–26.12. and 1.1., 6.1. are not working days
+    LegalDeadline earlier = clocks.compute("AIKAISTETTU_SEURANTA", v);
+    assertThat(earlier.due()).isEqualTo(LocalDate.of(2027, 1, 7));
+    assertThat(earlier.rule().storeAs()).isEqualTo("SEURANTA");
+    assertThat(earlier.rule().lawReference()).startsWith("Hyvinvointialueen oma tavoite")
+        .contains("ei lakisääteinen");
+  }
+
   private static Map<String, Object> caseOpened(String opened, String ageGroup) {
     Map<String, Object> v = new HashMap<>();
     v.put("vireilletulopaiva", opened);

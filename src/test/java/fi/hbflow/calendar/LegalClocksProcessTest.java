@@ -174,12 +174,12 @@ class LegalClocksProcessTest {
     hb.notifyAndLetTheWindowClose(pi);
     hb.complete(pi, "Task_Toteutus", Map.of("toteutuksenAloituspaiva", "2026-06-15",
         "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI", "suunnitelma2Jarjestamistapa", "PALVELUSETELI"));
-    assertThat(pi).isWaitingAt("Timer_Seurantapaiva");
+    assertThat(pi).isWaitingAt("Gateway_SeurantaOdottaa");
     assertThat(day((Date) hb.variable(pi, "erapaiva_SEURANTA"))).isEqualTo(LocalDate.of(2026, 9, 15));
 
     setClock(LocalDateTime.of(2026, 9, 14, 12, 0));
     hb.runJobs(pi);
-    assertThat(pi).isWaitingAt("Timer_Seurantapaiva");
+    assertThat(pi).isWaitingAt("Gateway_SeurantaOdottaa");
     setClock(LocalDateTime.of(2026, 9, 15, 8, 0));
     hb.runJobs(pi);
     assertThat(pi).isWaitingAt("Task_Seuranta");
@@ -314,7 +314,7 @@ class LegalClocksProcessTest {
     hb.notifyAndLetTheWindowClose(pi);
     hb.complete(pi, "Task_Toteutus", Map.of("toteutuksenAloituspaiva", "2026-09-01",
         "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI", "suunnitelma2Jarjestamistapa", "PALVELUSETELI"));
-    assertThat(pi).isWaitingAt("Timer_Seurantapaiva");
+    assertThat(pi).isWaitingAt("Gateway_SeurantaOdottaa");
   }
 
   private ProcessInstance open(String openedOn) {

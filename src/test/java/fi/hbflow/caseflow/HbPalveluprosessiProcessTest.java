@@ -170,7 +170,7 @@ class HbPalveluprosessiProcessTest {
         .activityId("Boundary_OikaisuaikaPaattyi").singleResult();
     engine.getManagementService().executeJob(window.getId());
     assertThat(hb.variable(pi, "lainvoimainen")).isEqualTo(true);
-    assertThat(pi).isWaitingAt("Timer_Seurantapaiva").hasPassed("End_PaatosPysyy");
+    assertThat(pi).isWaitingAt("Gateway_SeurantaOdottaa").hasPassed("End_PaatosPysyy");
     assertThat(ledgers(pi)).isEqualTo(1);
   }
 

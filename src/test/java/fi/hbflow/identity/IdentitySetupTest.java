@@ -57,9 +57,21 @@ class IdentitySetupTest {
     new IdentitySetup(ENGINE).seed(false, "x");
     new IdentitySetup(ENGINE).seed(false, "x");
     List<Filter> seeded = filters.createFilterQuery().filterNameLike("HB: %").list();
-    assertThat(seeded).hasSize((int) Roles.ALL.stream().filter(Roles.Role::worksTasks).count());
+    // one per working group, and the leading social workers' transition worklist (675/2023 42 § 3 mom)
+    assertThat(seeded).hasSize((int) Roles.ALL.stream().filter(Roles.Role::worksTasks).count() + 1);
     assertThat(seeded).allSatisfy(f -> assertThat(f.getProperties()).doesNotContainKey("variables")
         .containsEntry("refresh", true));
+  }
+
+  @Test
+  void theTransitionWorklistListsOnlyTheLeadingSocialWorkersTransitionTasksAndOnlyTheyMayReadIt() {
+    new IdentitySetup(ENGINE).seed(false, "x");
+    Filter worklist = filters.createFilterQuery().filterName(IdentitySetup.TRANSITION_FILTER).singleResult();
+    org.camunda.bpm.engine.impl.TaskQueryImpl query = (org.camunda.bpm.engine.impl.TaskQueryImpl) worklist.getQuery();
+    assertThat(query.getKey()).isEqualTo("Task_Siirtymaaika");
+    assertThat(query.getCandidateGroup()).isEqualTo(Roles.LEADING_SOCIAL_WORKERS);
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(worklist.getId())
+        .list()).extracting(a -> a.getGroupId()).containsExactly(Roles.LEADING_SOCIAL_WORKERS);
   }
 
   @Test
