@@ -1,34 +1,18 @@
 package fi.hbflow;
 
 import fi.hbflow.engine.ModelSafetyPlugin;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * What the models' expressions may name: HB's process beans (see {@link ProcessBeans}), nothing else of the
- * application's Spring context, and every step checked (see {@link ModelSafetyPlugin}). Deployments are checked and
- * logged by the same plugin.
+ * application's Spring context, and every step checked (see {@link ModelSafetyPlugin}, one of the
+ * {@code EngineSettings}). Deployments are checked and logged by the same plugin.
  */
-@Configuration
-public class ModelSafetyConfig {
+public final class ModelSafetyConfig {
 
-  /** The beans the models name, {@code ${caseOpening}} … (the keys of {@link ProcessBeans#processBeans}). */
-  public static final List<String> PROCESS_BEAN_NAMES = List.of("caseOpening", "taskRouting", "formCheck",
-      "budgetCalculation", "legalClocks", "decisionDocument", "rulingDocument", "supportChangeStart",
-      "supportChangeEnd", "budgetLedger", "sopivaStart", "caseChanges");
+  /** The beans the models name, {@code ${caseOpening}} … (the names of {@link ProcessBeans#BEANS}). */
+  public static final List<String> PROCESS_BEAN_NAMES = ProcessBeans.NAMES;
 
-  @Bean
-  ModelSafetyPlugin modelSafetyPlugin(ListableBeanFactory context) {
-    return new ModelSafetyPlugin(() -> {
-      Map<String, Object> beans = new LinkedHashMap<>();
-      for (String name : PROCESS_BEAN_NAMES) {
-        beans.put(name, context.getBean(name));
-      }
-      return beans;
-    });
+  private ModelSafetyConfig() {
   }
 }

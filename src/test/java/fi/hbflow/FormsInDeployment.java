@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.impl.test.TestHelper;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The model tests' engine extension: a test's {@code @Deployment} of BPMN models also deploys every form of
- * {@code forms/}, as the application does. The models bind their forms by deployment and the engine checks every
+ * The model tests' engine extension: a test's {@code @Deployment} of BPMN models (on the method, the class, or an
+ * annotation of the class such as {@link HbCaseModels}) also deploys every form of {@code forms/}, as the application
+ * does. The models bind their forms by deployment and the engine checks every
  * submission against the deployed form, so a model deployed without its forms would accept nothing.
  */
 final class FormsInDeployment extends ProcessEngineExtension {
@@ -30,13 +31,31 @@ final class FormsInDeployment extends ProcessEngineExtension {
     for (Class<?> c = context.getRequiredTestClass(); declared == null && c != Object.class; c = c.getSuperclass()) {
       declared = c.getAnnotation(Deployment.class);
     }
-    if (declared == null || Arrays.stream(declared.resources()).noneMatch(r -> r.endsWith(".bpmn"))) {
+    boolean meta = false;
+    if (declared == null) {
+      declared = metaAnnotated(context.getRequiredTestClass());
+      meta = declared != null;
+    }
+    boolean models = declared != null && Arrays.stream(declared.resources()).anyMatch(r -> r.endsWith(".bpmn"));
+    if (declared == null || (!models && !meta)) {
       super.beforeTestExecution(context);
       return;
     }
-    Deployment withForms = withForms(declared);
     deploymentId = TestHelper.annotationDeploymentSetUp(processEngine, context.getRequiredTestClass(),
-        method.getName(), withForms, method.getParameterTypes());
+        method.getName(), models ? withForms(declared) : declared, method.getParameterTypes());
+  }
+
+  /** A {@code @Deployment} on an annotation of the class (or of a superclass), such as {@link HbCaseModels}. */
+  static Deployment metaAnnotated(Class<?> testClass) {
+    for (Class<?> c = testClass; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Annotation annotation : c.getAnnotations()) {
+        Deployment deployment = annotation.annotationType().getAnnotation(Deployment.class);
+        if (deployment != null) {
+          return deployment;
+        }
+      }
+    }
+    return null;
   }
 
   private static Deployment withForms(Deployment declared) {

@@ -1,8 +1,10 @@
 package fi.hbflow;
 
-import fi.hbflow.engine.FormRejectionPlugin;
+import fi.hbflow.accesslog.CollectedReads;
+import fi.hbflow.engine.EngineSettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -53,20 +55,11 @@ public final class TestEngine {
     }
     c.setDatabaseSchemaUpdate("true");
     c.setJobExecutorActivate(false);
-    c.setHistory("full");
-    c.setEnforceHistoryTimeToLive(true);
-    c.setDefaultSerializationFormat("application/json");
-    c.setDeserializationTypeValidationEnabled(true);
-    c.setExpressionManager(new MockExpressionManager());
-    // group ids such as hb-vastuuhenkilot contain hyphens, which the engine's default id pattern refuses
-    c.setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+|camunda-admin");
-    // least rights, as in application.yaml: variables need their own read permission, candidates get TASK_WORK
-    c.setEnforceSpecificVariablePermission(true);
-    c.setDefaultUserPermissionNameForTask("TASK_WORK");
-    c.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin(), new FormRejectionPlugin(),
-        new fi.hbflow.engine.TaskQueryAuthorizationPlugin(), new fi.hbflow.engine.FormContractPlugin(),
-        new fi.hbflow.engine.ReadAccessLogPlugin(fi.hbflow.accesslog.CollectedReads.MODEL_TESTS))));
-    c.getProcessEnginePlugins().add(new fi.hbflow.engine.ModelSafetyPlugin()); // replaces the mock expression manager
+    c.setExpressionManager(new MockExpressionManager()); // replaced by the settings' ModelSafetyPlugin
+    // the application's engine flags and plugins (Spin: registered by the Spring Boot starter in the application);
+    // the process beans are the test's mocks (HbCaseDriver registers ProcessBeans.processBeans)
+    c.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin(),
+        new EngineSettings(CollectedReads.MODEL_TESTS, Map::of))));
     return c;
   }
 }

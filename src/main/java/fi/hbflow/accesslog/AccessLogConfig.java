@@ -1,6 +1,5 @@
 package fi.hbflow.accesslog;
 
-import fi.hbflow.engine.ReadAccessLogPlugin;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,11 +11,5 @@ public class AccessLogConfig {
   @Bean
   ReadAccessLog readAccessLog(DataSource dataSource) {
     return new JdbcReadAccessLog(dataSource);
-  }
-
-  /** Every read of case data by a logged-in user, whichever door it came through (see the class). */
-  @Bean
-  ReadAccessLogPlugin readAccessLogPlugin(ReadAccessLog readAccessLog) {
-    return new ReadAccessLogPlugin(readAccessLog);
   }
 }

@@ -1,6 +1,7 @@
 package fi.hbflow.accesslog;
 
 import fi.hbflow.decision.DecisionTexts;
+import fi.hbflow.engine.CurrentUser;
 import fi.hbflow.engine.EngineContext;
 import fi.hbflow.identity.Roles;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -179,13 +179,13 @@ public class AccessLogController {
 
   private Caller caller(String businessKey) {
     IdentityService identity = engine.getIdentityService();
-    Authentication caller = identity.getCurrentAuthentication();
-    if (caller == null || caller.getUserId() == null) {
+    CurrentUser caller = CurrentUser.of(identity).orElse(null);
+    if (caller == null) {
       return Caller.refused(refuse(HttpStatus.UNAUTHORIZED, "Kirjaudu sisään (HTTP basic -tunnistus)."));
     }
-    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    List<String> groups = caller.groups();
     if (groups.stream().noneMatch(ALLOWED_GROUPS::contains)) {
-      LOG.warn("Access log of {} refused: user {} is not in {}", businessKey, caller.getUserId(), ALLOWED_GROUPS);
+      LOG.warn("Access log of {} refused: user {} is not in {}", businessKey, caller.id(), ALLOWED_GROUPS);
       return Caller.refused(refuse(HttpStatus.FORBIDDEN, "Lukulokia saavat katsoa vain tietosuojavastaava (ryhmä "
           + Roles.DATA_PROTECTION + ") ja pääkäyttäjä."));
     }
@@ -198,8 +198,8 @@ public class AccessLogController {
       return Caller.refused(refuse(HttpStatus.NOT_FOUND, "Asiaa " + businessKey + " ei löydy."));
     }
     User user = EngineContext.withoutCallerAuthorization(identity,
-        () -> identity.createUserQuery().userId(caller.getUserId()).singleResult());
-    return new Caller(caller.getUserId(), user == null ? null : ReadAccess.nameOf(user.getFirstName(),
+        () -> identity.createUserQuery().userId(caller.id()).singleResult());
+    return new Caller(caller.id(), user == null ? null : ReadAccess.nameOf(user.getFirstName(),
         user.getLastName()), List.copyOf(groups), hbCase == null ? null : hbCase.getId(), null);
   }
 

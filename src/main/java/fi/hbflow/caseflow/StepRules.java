@@ -14,7 +14,7 @@ public final class StepRules {
 
   public static final Set<String> YES_NO = Set.of("kylla", "ei");
   /** The support models (tukimalli): the codes of the catalogue {@code processes/hb-tukimallit.dmn}. */
-  public static final Set<String> SUPPORT_MODELS = Set.copyOf(SupportModels.shipped().codes());
+  public static final Set<String> SUPPORT_MODELS = SupportModels.CODES;
   public static final Set<String> ARRANGEMENTS = Set.of("PALVELUSETELI", "OSTOPALVELU", "OMA_TUOTANTO", "TYONANTAJAMALLI");
   public static final Set<String> ENDING_REASONS = Set.of("asiakkaan_valinta", "tarpeet_muuttuneet", "muutto", "kuolema", "muu");
 

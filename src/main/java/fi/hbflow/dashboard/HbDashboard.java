@@ -1,5 +1,7 @@
 package fi.hbflow.dashboard;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import fi.hbflow.engine.EngineContext;
 import fi.hbflow.support.SupportModels;
 import fi.hbflow.identity.Roles;
@@ -16,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.logging.Logger;
 import jakarta.annotation.PreDestroy;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -30,6 +31,8 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -44,12 +47,14 @@ public class HbDashboard {
   /** Management and process owners (johto, prosessinomistajat). */
   public static final Set<String> ALLOWED_GROUPS = Set.of(Roles.MANAGEMENT, Roles.PROCESS_OWNERS);
 
-  private static final Logger LOG = Logger.getLogger(HbDashboard.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(HbDashboard.class);
   private static final long SLOW_MILLIS = 2000;
 
   private final ProcessEngine engine;
   private final HbFigureQueries queries;
-  private final TtlCache<DashboardFilter, HbFigures> cache;
+  private final Cache<DashboardSelection, HbFigures> cache;
+  /** The figures of every case, for Prometheus: refreshed in the background, never waited for. */
+  private final LoadingCache<DashboardSelection, HbFigures> latest;
   private final Map<String, String> supportModels;
   /** One background thread refreshes the figures Prometheus reads. */
   private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
@@ -62,7 +67,8 @@ public class HbDashboard {
                      @Value("${hbflow.dashboard.cache-seconds:60}") long cacheSeconds) {
     this.engine = engine;
     this.queries = new HbFigureQueries(dataSource);
-    this.cache = new TtlCache<>(Duration.ofSeconds(cacheSeconds), 100);
+    this.cache = FigureCaches.timed(Duration.ofSeconds(cacheSeconds), 100);
+    this.latest = FigureCaches.refreshedInBackground(Duration.ofSeconds(cacheSeconds), this::compute, refresher);
     this.supportModels = supportModels();
   }
 
@@ -71,7 +77,7 @@ public class HbDashboard {
    * a refresh in the background when they are older than {@code cache-seconds}; null until the first are computed.
    */
   public HbFigures latestOfAllCases() {
-    return cache.latest(DashboardFilter.ALL, () -> compute(DashboardFilter.ALL), refresher);
+    return FigureCaches.latest(latest, DashboardSelection.ALL);
   }
 
   @PreDestroy
@@ -85,11 +91,11 @@ public class HbDashboard {
   }
 
   /** The figures of the selection, at most {@code cache-seconds} old. */
-  public HbFigures figures(DashboardFilter filter) {
-    return cache.get(filter, () -> compute(filter));
+  public HbFigures figures(DashboardSelection filter) {
+    return cache.get(filter, this::compute);
   }
 
-  private HbFigures compute(DashboardFilter filter) {
+  private HbFigures compute(DashboardSelection filter) {
     long started = System.nanoTime();
     HbFigures figures = queries.compute(filter, steps(), supportModels, EngineContext.today());
     long millis = (System.nanoTime() - started) / 1_000_000;

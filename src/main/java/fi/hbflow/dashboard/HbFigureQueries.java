@@ -118,7 +118,7 @@ public class HbFigureQueries {
    * @param supportModels the support-model codes in the order of the form: code → Finnish name
    * @param today         decides whether a running case is past a clock's last day
    */
-  public HbFigures compute(DashboardFilter filter, Map<String, String> steps, Map<String, String> supportModels,
+  public HbFigures compute(DashboardSelection filter, Map<String, String> steps, Map<String, String> supportModels,
                            LocalDate today) {
     Overview overview = overview(filter);
     return new HbFigures(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), filter, overview.options,
@@ -130,7 +130,7 @@ public class HbFigureQueries {
   // --- the selection of cases ------------------------------------------------------------------------------------
 
   /** {@code WITH c(pid, ended)}: the HB cases of the selection. */
-  private String selection(DashboardFilter filter, MapSqlParameterSource params) {
+  private String selection(DashboardSelection filter, MapSqlParameterSource params) {
     params.addValue("processKey", PROCESS_KEY);
     if (filter.all()) {
       return "WITH c AS (SELECT p.ID_ AS pid, p.END_TIME_ AS ended FROM ACT_HI_PROCINST p"
@@ -182,7 +182,7 @@ public class HbFigureQueries {
   }
 
   /** One grouped query over every case: the options of the selection lists come from the same rows. */
-  private Overview overview(DashboardFilter filter) {
+  private Overview overview(DashboardSelection filter) {
     MapSqlParameterSource params = new MapSqlParameterSource("processKey", PROCESS_KEY);
     String sql = "SELECT x.kk, x.kunta, x.open_, x.terminated_, x.tulos, COUNT(*) AS n FROM ("
         + monthAndMunicipality("CASE WHEN p.END_TIME_ IS NULL THEN 1 ELSE 0 END AS open_,"
@@ -236,7 +236,7 @@ public class HbFigureQueries {
 
   /** "2026-06" → "6/2026". */
   static String monthLabel(String month) {
-    if (month == null || !DashboardFilter.MONTH.matcher(month).matches()) {
+    if (month == null || !DashboardSelection.MONTH.matcher(month).matches()) {
       return "(ei tiedossa)";
     }
     return Integer.parseInt(month.substring(5)) + "/" + month.substring(0, 4);
@@ -244,7 +244,7 @@ public class HbFigureQueries {
 
   // --- current steps ---------------------------------------------------------------------------------------------
 
-  private List<Count> openByStep(DashboardFilter filter, Map<String, String> steps) {
+  private List<Count> openByStep(DashboardSelection filter, Map<String, String> steps) {
     MapSqlParameterSource params = new MapSqlParameterSource("waitStates", WAIT_STATES);
     String sql = selection(filter, params)
         + "SELECT a.ACT_ID_ AS step, MAX(a.ACT_NAME_) AS name, COUNT(DISTINCT a.PROC_INST_ID_) AS n"
@@ -268,7 +268,7 @@ public class HbFigureQueries {
 
   // --- legal clocks ----------------------------------------------------------------------------------------------
 
-  Clock clock(DashboardFilter filter, LegalClock clock, LocalDate today) {
+  Clock clock(DashboardSelection filter, LegalClock clock, LocalDate today) {
     MapSqlParameterSource params = new MapSqlParameterSource("today", today.toEpochDay())
         .addValue("eventName", clock.eventVariable());
     // a clock that runs anew: a current event before the current start is an earlier round's (as the research export)
@@ -333,7 +333,7 @@ public class HbFigureQueries {
    * and those of them whose {@code erapaiva_SIIRTYMA} is within {@value #TRANSITION_WARNING_DAYS} days or past. No
    * case with the variable: zeros.
    */
-  Transition transition(DashboardFilter filter, LocalDate today) {
+  Transition transition(DashboardSelection filter, LocalDate today) {
     MapSqlParameterSource params = new MapSqlParameterSource("today", today.toEpochDay())
         .addValue("warnUntil", today.plusDays(TRANSITION_WARNING_DAYS).toEpochDay());
     String due = day("e");
@@ -347,7 +347,7 @@ public class HbFigureQueries {
 
   // --- rectification, budget, support, satisfaction ---------------------------------------------------------------
 
-  private Rectification rectification(DashboardFilter filter) {
+  private Rectification rectification(DashboardSelection filter) {
     MapSqlParameterSource params = new MapSqlParameterSource("task", RECTIFICATION_TASK);
     Map<String, Object> requests = jdbc.queryForMap(selection(filter, params)
         + "SELECT COUNT(*) AS requests, SUM(CASE WHEN a.END_TIME_ IS NULL THEN 1 ELSE 0 END) AS pending,"
@@ -358,7 +358,7 @@ public class HbFigureQueries {
         number(requests.get("cases_")), rulings.getOrDefault("hyvaksytty", 0L), rulings.getOrDefault("hylatty", 0L));
   }
 
-  private Budget budget(DashboardFilter filter) {
+  private Budget budget(DashboardSelection filter) {
     MapSqlParameterSource params = new MapSqlParameterSource();
     Map<String, Object> row = jdbc.queryForMap(selection(filter, params)
         + "SELECT COUNT(*) AS cases_, SUM(b.LONG_) AS granted, SUM(y.LONG_) AS annual, SUM(u.LONG_) AS used"
@@ -370,7 +370,7 @@ public class HbFigureQueries {
     return new Budget(number(row.get("cases_")), granted, number(row.get("annual")), used, share(used, granted));
   }
 
-  private List<Count> supportModels(DashboardFilter filter, Map<String, String> labels) {
+  private List<Count> supportModels(DashboardSelection filter, Map<String, String> labels) {
     Map<String, Long> found = grouped(filter, join("t", "tukimalli", "c.pid"), "t.TEXT_");
     List<Count> result = new ArrayList<>();
     labels.forEach((code, label) -> result.add(new Count(code, label, found.getOrDefault(code, 0L))));
@@ -382,7 +382,7 @@ public class HbFigureQueries {
     return result;
   }
 
-  private Satisfaction satisfaction(DashboardFilter filter) {
+  private Satisfaction satisfaction(DashboardSelection filter) {
     MapSqlParameterSource params = new MapSqlParameterSource();
     Map<Integer, Long> distribution = new TreeMap<>();
     for (int i = Feedbacks.MIN; i <= Feedbacks.MAX; i++) {
@@ -407,7 +407,7 @@ public class HbFigureQueries {
   }
 
   /** Cases per value of one column of a joined variable. */
-  private Map<String, Long> grouped(DashboardFilter filter, String joins, String column) {
+  private Map<String, Long> grouped(DashboardSelection filter, String joins, String column) {
     MapSqlParameterSource params = new MapSqlParameterSource();
     Map<String, Long> counts = new HashMap<>();
     jdbc.query(selection(filter, params) + "SELECT " + column + " AS value_, COUNT(*) AS n FROM c" + joins

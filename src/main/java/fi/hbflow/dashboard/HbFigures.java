@@ -21,7 +21,7 @@ import java.util.Map;
  * @param satisfaction   the clients' satisfaction (the latest plain-language feedback of each case)
  * @param transition     running cases decided under the old law, to be decided anew (siirtymäajan päätökset)
  */
-public record HbFigures(String computedAt, DashboardFilter filter, Options options, Cases cases, List<Count> byMonth,
+public record HbFigures(String computedAt, DashboardSelection filter, Options options, Cases cases, List<Count> byMonth,
                         List<Count> byMunicipality, List<Count> openByStep, List<Clock> clocks,
                         Rectification rectification, Budget budget, List<Count> supportModels,
                         Satisfaction satisfaction, Transition transition) {

@@ -2,7 +2,6 @@ package fi.hbflow.engine;
 
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * A message to one HB case sent by HB Flow's own server code (a worker action the server has authorised and checked
@@ -17,12 +16,10 @@ public final class CaseMessages {
 
   /** Sets {@code values} on the process instance and correlates {@code message} to it, in one transaction. */
   public static void correlate(ProcessEngine engine, String processInstanceId, String message, Map<String, Object> values) {
-    ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    configuration.getCommandExecutorTxRequired().execute(commandContext -> commandContext.runWithoutAuthorization(() -> {
+    EngineContext.asServer(engine, () -> {
       engine.getRuntimeService().setVariables(processInstanceId, values);
       engine.getRuntimeService().createMessageCorrelation(message).processInstanceId(processInstanceId).correlate();
       return null;
-    }));
+    });
   }
 }

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -60,5 +62,18 @@ public final class EngineContext {
         identity.setAuthentication(caller);
       }
     }
+  }
+
+  /**
+   * Runs server code (a worker action the server authorises itself) in one engine transaction, without the caller's
+   * engine authorizations: from a web request it opens the transaction; inside a command (a delegate of a model) it
+   * joins the command's, so whatever the command then refuses rolls back with it.
+   */
+  public static <T> T asServer(ProcessEngine engine, Supplier<T> work) {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    Callable<T> callable = work::get;
+    return configuration.getCommandExecutorTxRequired().execute(commandContext ->
+        commandContext.runWithoutAuthorization(callable));
   }
 }

@@ -1,5 +1,6 @@
 package fi.hbflow.forms;
 
+import fi.hbflow.engine.CurrentUser;
 import fi.hbflow.engine.EngineContext;
 import fi.hbflow.engine.ScopeVariables;
 import java.util.Map;
@@ -7,7 +8,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * Task listener on {@code complete} ({@code ${formCheck}}): runs the {@link FormRules} of the task, refuses the form
@@ -47,9 +47,9 @@ public class FormCheckListener implements TaskListener {
   }
 
   private static String completedBy(DelegateTask task) {
-    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (current != null && current.getUserId() != null) {
-      return current.getUserId();
+    String current = CurrentUser.idOrNull(task.getProcessEngineServices().getIdentityService());
+    if (current != null) {
+      return current;
     }
     return task.getAssignee();
   }

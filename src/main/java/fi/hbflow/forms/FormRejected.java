@@ -1,7 +1,8 @@
 package fi.hbflow.forms;
 
 import java.util.List;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import fi.hbflow.engine.FormRefusals;
+import org.camunda.bpm.engine.ProcessEngineException;
 
 /**
  * Refuses a submitted form. The engine's form-validation exception is the one its REST API answers with HTTP 400 and
@@ -16,8 +17,7 @@ public final class FormRejected {
   private FormRejected() {
   }
 
-  public static FormFieldValidationException because(String activityId, List<String> problems) {
-    return new FormFieldValidationException(activityId,
-        PREFIX + String.join(" ", problems));
+  public static ProcessEngineException because(String activityId, List<String> problems) {
+    return FormRefusals.refusal(activityId, PREFIX + String.join(" ", problems));
   }
 }

@@ -1,7 +1,5 @@
 package fi.hbflow.identity;
 
-import fi.hbflow.engine.CompletedTasks;
-import fi.hbflow.engine.WorkerAnswerFilter;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -35,16 +33,6 @@ public class IdentityConfig {
   @EventListener(ApplicationReadyEvent.class)
   public void seedRoles() {
     new IdentitySetup(engine).seed(demoUsers, demoPassword);
-  }
-
-  /** Answers a worker can read: 409 for a task completed twice at once, refusals without the English prefix. */
-  @Bean
-  FilterRegistrationBean<WorkerAnswerFilter> workerAnswers() {
-    FilterRegistrationBean<WorkerAnswerFilter> registration = new FilterRegistrationBean<>(
-        new WorkerAnswerFilter(new CompletedTasks(engine)));
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-    registration.setName("worker-answers");
-    return registration;
   }
 
   @Bean

@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
  */
 public class IdentitySetup {
 
-  /** Processes whose tasks workers see (READ on the definition: forms and diagrams in Tasklist). */
+  /** Processes whose tasks or start forms workers see (READ on the definition: forms and diagrams in Tasklist). */
   static final List<String> HB_PROCESSES = List.of("hb-palveluprosessi", "hb-tuen-valinta", "hb-maaraikavalvonta",
-      "hb-budjetin-kaytto", "hb-kehittamistapahtuma", "hb-koulutus");
+      "hb-budjetin-kaytto", "hb-kehittamistapahtuma", "hb-koulutus", Roles.CASE_CHANGE_PROCESS);
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
   private static final String ANY = Authorization.ANY;
@@ -129,7 +129,7 @@ public class IdentitySetup {
    * <ul>
    *   <li>Working groups: Tasklist, the HB processes' definitions (forms, diagrams), starting the processes they
    *   start. Their tasks they read and work through the per-task authorization the engine gives a task's candidate
-   *   group (READ, TASK_WORK, READ_VARIABLE: see application.yaml), nothing else of any case: no UPDATE, no variable
+   *   group (READ, TASK_WORK, READ_VARIABLE: see EngineSettings), nothing else of any case: no UPDATE, no variable
    *   writes outside the form, no other group's tasks.</li>
    *   <li>Process owners: deploy models (Camunda Modeler), see instances and incidents in Cockpit (READ_INSTANCE on
    *   the definitions, without READ_INSTANCE_VARIABLE; no history, whose task names carry clients' names), try

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.hbflow.budget.Money;
+import fi.hbflow.engine.CurrentUser;
 import fi.hbflow.engine.EngineContext;
+import fi.hbflow.engine.RunningInstances;
 import fi.hbflow.forms.FormRejected;
 import fi.hbflow.forms.FormValues;
 import java.math.BigDecimal;
@@ -17,15 +19,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Logger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The budget-use ledger of an implemented HB case: process {@code hb-budjetin-kaytto}, one running instance per case,
@@ -45,7 +43,7 @@ public class BudgetLedger {
   /** How many of the latest expenses the forms list. */
   static final int LATEST_SHOWN = 10;
 
-  private static final Logger LOG = Logger.getLogger(BudgetLedger.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(BudgetLedger.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter FINNISH_DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
   private static final List<String> EXPENSE_FORM = List.of("kulunPaiva", "kulunSumma", "kulunSelite", "kulunKirjaaja");
@@ -218,7 +216,7 @@ public class BudgetLedger {
     row.put("summa", Money.format(expense.cents()));
     row.put("selite", expense.description());
     row.put("kirjaaja", recordedBy);
-    row.put("kirjattu", OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), EngineContext.FINLAND)
+    row.put("kirjattu", OffsetDateTime.ofInstant(EngineContext.now(), EngineContext.FINLAND)
         .truncatedTo(ChronoUnit.SECONDS).toString());
     row.put("kaytettyYhteensaSentit", used);
     row.put("halytys", use.alert());
@@ -251,7 +249,7 @@ public class BudgetLedger {
     row.put("toimenpide", text(ledger.getVariable("halytyksenToimenpide")));
     String handledBy = currentUser(ledger);
     row.put("kasittelija", handledBy != null ? handledBy : text(ledger.getVariable("halytyksenKasittelija")));
-    row.put("kasitelty", OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), EngineContext.FINLAND)
+    row.put("kasitelty", OffsetDateTime.ofInstant(EngineContext.now(), EngineContext.FINLAND)
         .truncatedTo(ChronoUnit.SECONDS).toString());
     ledger.setVariable("halytykset", json(alerts));
     Map<String, Object> toCase = new LinkedHashMap<>();
@@ -284,7 +282,7 @@ public class BudgetLedger {
     } catch (NumberFormatException e) {
       // falls through
     }
-    LOG.warning(() -> MARGIN_PARAMETER + " '" + parameter + "' is not 0–100 percentage points; using "
+    LOG.warn(MARGIN_PARAMETER + " '" + parameter + "' is not 0–100 percentage points; using "
         + BudgetUse.DEFAULT_MARGIN);
     return BudgetUse.DEFAULT_MARGIN;
   }
@@ -322,17 +320,11 @@ public class BudgetLedger {
    * state is not yet in the database.
    */
   private boolean running(String processInstanceId) {
-    CommandContext commandContext = Context.getCommandContext();
-    if (commandContext != null) {
-      ExecutionEntity execution = commandContext.getExecutionManager().findExecutionById(processInstanceId);
-      return execution != null && !execution.isEnded();
-    }
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+    return RunningInstances.running(engine, processInstanceId);
   }
 
   private static String currentUser(DelegateExecution execution) {
-    Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return current == null ? null : current.getUserId();
+    return CurrentUser.idOrNull(execution.getProcessEngineServices().getIdentityService());
   }
 
   static Long cents(Object value) {

@@ -1,5 +1,7 @@
 package fi.hbflow.ledger;
 
+import fi.hbflow.engine.CurrentUser;
+import fi.hbflow.engine.FormRefusals;
 import fi.hbflow.engine.TaskWork;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,10 +10,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * expense in the case's budget-use ledger by submitting the ledger's open expense form ({@code Task_Kulut}) as the
  * calling user, so the very same server checks apply as in Tasklist; the task is claimed for the caller in the same
  * transaction, so a refused expense leaves it unclaimed. HTTP basic auth
- * ({@link LedgerConfig}); the caller needs to see the task (the routing table gives it to their group).
+ * ({@code IdentityConfig}); the caller needs to see the task (the routing table gives it to their group).
  *
  * <ul>
  *   <li>201 {@code {"kaytettySentit", "budjettiKausiSentit", "kayttoaste", "halytys", ...}}: recorded;</li>
@@ -57,8 +58,8 @@ public class LedgerApiController {
   @PostMapping(path = "/{businessKey}/expenses", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Map<String, Object>> recordExpense(@PathVariable String businessKey,
                                                            @RequestBody(required = false) ExpenseRequest expense) {
-    Authentication caller = engine.getIdentityService().getCurrentAuthentication();
-    if (caller == null || caller.getUserId() == null) {
+    CurrentUser caller = CurrentUser.of(engine.getIdentityService()).orElse(null);
+    if (caller == null) {
       return answer(HttpStatus.UNAUTHORIZED, "Kirjaudu sisään (HTTP basic -tunnistus).");
     }
     if (expense == null) {
@@ -81,15 +82,18 @@ public class LedgerApiController {
     VariableMap ledger;
     try {
       // claimed and submitted in one transaction: a refused expense leaves the task unclaimed
-      ledger = TaskWork.claimAndSubmit(engine, task.getId(), caller.getUserId(), form);
-    } catch (FormFieldValidationException refused) {
-      return answer(HttpStatus.BAD_REQUEST, refused.getMessage());
+      ledger = TaskWork.claimAndSubmit(engine, task.getId(), caller.id(), form);
     } catch (AuthorizationException e) {
       return answer(HttpStatus.FORBIDDEN, "Sinulla ei ole oikeutta kirjata kuluja asialle " + businessKey + ".");
     } catch (OptimisticLockingException | TaskAlreadyClaimedException | NullValueException e) {
       // another expense, a worker or the case's end got there first; nothing of this request was stored
       return answer(HttpStatus.CONFLICT, "Asian " + businessKey + " kirjaus muuttui samaan aikaan (toinen kirjaus "
           + "tai asian päättyminen). Kulua ei kirjattu; lähetä se uudelleen.");
+    } catch (ProcessEngineException refused) {
+      if (!FormRefusals.isRefusal(refused)) {
+        throw refused;
+      }
+      return answer(HttpStatus.BAD_REQUEST, refused.getMessage());
     }
 
     Map<String, Object> body = new LinkedHashMap<>();

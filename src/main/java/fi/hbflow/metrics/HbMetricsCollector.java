@@ -1,15 +1,17 @@
 package fi.hbflow.metrics;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import fi.hbflow.dashboard.HbDashboard;
 import fi.hbflow.dashboard.HbFigures;
-import fi.hbflow.dashboard.TtlCache;
+import fi.hbflow.dashboard.FigureCaches;
+import fi.hbflow.engine.EngineContext;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.util.Date;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code hb_*} series when Prometheus scrapes. The engine's figures (a few counts) are computed at most once per
@@ -22,22 +24,22 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  */
 public class HbMetricsCollector implements MultiCollector {
 
-  private static final Logger LOG = Logger.getLogger(HbMetricsCollector.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(HbMetricsCollector.class);
 
   private final HbDashboard dashboard;
   private final EngineFigureQueries engineQueries;
-  private final TtlCache<String, EngineFigures> engineCache;
+  private final Cache<String, EngineFigures> engineCache;
 
   public HbMetricsCollector(HbDashboard dashboard, EngineFigureQueries engineQueries, Duration cache) {
     this.dashboard = dashboard;
     this.engineQueries = engineQueries;
-    this.engineCache = new TtlCache<>(cache, 1);
+    this.engineCache = FigureCaches.timed(cache, 1);
   }
 
   @Override
   public MetricSnapshots collect() {
     try {
-      EngineFigures engine = engineCache.get("engine", () -> engineQueries.compute(ClockUtil.getCurrentTime()));
+      EngineFigures engine = engineCache.get("engine", key -> engineQueries.compute(Date.from(EngineContext.now())));
       HbFigures figures = dashboard.latestOfAllCases();
       MetricSnapshots.Builder all = MetricSnapshots.builder();
       if (figures == null) {
@@ -50,7 +52,7 @@ public class HbMetricsCollector implements MultiCollector {
       }
       return all.build();
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "The hb_ series could not be computed", e);
+      LOG.error("The hb_ series could not be computed", e);
       return MetricSnapshots.of(up(0));
     }
   }

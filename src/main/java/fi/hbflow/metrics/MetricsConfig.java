@@ -4,17 +4,15 @@ import fi.hbflow.dashboard.HbDashboard;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The HB figures and the engine's state as {@code hb_*} series in {@code /actuator/prometheus}, and who may read them:
  * {@code /actuator/health} is open (status only), {@code /actuator/prometheus} needs basic auth of a user in johto or
- * prosessinomistajat ({@link PrometheusAccessFilter}).
+ * prosessinomistajat ({@code fi.hbflow.web.PrometheusBasicAuthFilter}).
  */
 @Configuration
 public class MetricsConfig {
@@ -27,14 +25,5 @@ public class MetricsConfig {
         Duration.ofSeconds(cacheSeconds));
     prometheus.ifAvailable(registry -> registry.register(collector));
     return collector;
-  }
-
-  @Bean
-  FilterRegistrationBean<PrometheusAccessFilter> prometheusAccess(ProcessEngine engine) {
-    FilterRegistrationBean<PrometheusAccessFilter> registration =
-        new FilterRegistrationBean<>(new PrometheusAccessFilter(engine.getIdentityService()));
-    registration.addUrlPatterns("/actuator/prometheus", "/actuator/prometheus/*");
-    registration.setName("prometheus-access");
-    return registration;
   }
 }

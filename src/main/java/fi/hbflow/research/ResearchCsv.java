@@ -2,8 +2,8 @@ package fi.hbflow.research;
 
 import fi.hbflow.casefile.HbCaseFile;
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.hbflow.caseflow.StepRules;
 import fi.hbflow.engine.EngineContext;
+import fi.hbflow.support.SupportModels;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +97,7 @@ public final class ResearchCsv {
     row.add(code(v.get(HbCaseFile.AGE_GROUP), AGE_GROUPS));
     row.add(MunicipalityGroups.of(v.get(HbCaseFile.MUNICIPALITY)));
     row.add(code(v.get(HbCaseFile.HB_SUITS), YES_NO));
-    row.add(code(v.get(HbCaseFile.SUPPORT_MODEL), StepRules.SUPPORT_MODELS));
+    row.add(code(v.get(HbCaseFile.SUPPORT_MODEL), SupportModels.CODES));
     row.add(outcome(hbCase));
     row.add(code(v.get(HbCaseFile.RECTIFICATION_RULING), RECTIFICATION));
 

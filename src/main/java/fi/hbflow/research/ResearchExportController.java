@@ -5,6 +5,7 @@ import fi.hbflow.accesslog.Purposes;
 import fi.hbflow.accesslog.ReadAccess;
 import fi.hbflow.accesslog.ReadAccessLog;
 import fi.hbflow.accesslog.ReadKind;
+import fi.hbflow.engine.CurrentUser;
 import fi.hbflow.engine.EngineContext;
 import fi.hbflow.identity.Roles;
 import java.time.Instant;
@@ -15,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -53,7 +54,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class ResearchExportController {
 
   public static final Set<String> ALLOWED_GROUPS = Set.of(Roles.PROCESS_OWNERS, Roles.DEVELOPERS);
-  private static final Logger LOG = Logger.getLogger(ResearchExportController.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ResearchExportController.class);
   private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
   private final ProcessEngine engine;
@@ -75,26 +76,26 @@ public class ResearchExportController {
   @GetMapping(path = "/export.csv")
   public ResponseEntity<?> export() {
     IdentityService identity = engine.getIdentityService();
-    Authentication caller = identity.getCurrentAuthentication();
-    if (caller == null || caller.getUserId() == null) {
+    CurrentUser caller = CurrentUser.of(identity).orElse(null);
+    if (caller == null) {
       return refuse(HttpStatus.UNAUTHORIZED, "Kirjaudu sisään (HTTP basic -tunnistus).");
     }
-    String user = caller.getUserId();
-    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    String user = caller.id();
+    List<String> groups = caller.groups();
     if (groups.stream().noneMatch(ALLOWED_GROUPS::contains)) {
-      LOG.warning("Research export refused: user " + user + " is not in " + ALLOWED_GROUPS);
+      LOG.warn("Research export refused: user " + user + " is not in " + ALLOWED_GROUPS);
       return refuse(HttpStatus.FORBIDDEN, "Tutkimusaineiston vienti on sallittu vain prosessinomistajille ja "
           + "kehittäjille (ryhmät " + Roles.PROCESS_OWNERS + " ja " + Roles.DEVELOPERS + ").");
     }
     if (!Pseudonyms.usable(pseudonymKey)) {
-      LOG.severe("Research export refused: property hbflow.research.pseudonym-key is not set (or shorter than "
+      LOG.error("Research export refused: property hbflow.research.pseudonym-key is not set (or shorter than "
           + Pseudonyms.MIN_KEY_LENGTH + " characters)");
       return refuse(HttpStatus.SERVICE_UNAVAILABLE, "Tutkimusaineistoa ei voi nyt viedä: pseudonymisoinnin avainta "
           + "(asetus hbflow.research.pseudonym-key) ei ole asetettu tai se on alle " + Pseudonyms.MIN_KEY_LENGTH
           + " merkkiä. Ilman avainta aineistoa ei voi pseudonymisoida. Pyydä ylläpitoa asettamaan avain.");
     }
     if (Pseudonyms.DEV_KEY.equals(pseudonymKey) && !demo) {
-      LOG.severe("Research export refused: the development pseudonym key is configured outside the demo profile");
+      LOG.error("Research export refused: the development pseudonym key is configured outside the demo profile");
       return refuse(HttpStatus.SERVICE_UNAVAILABLE, "Tutkimusaineistoa ei voi nyt viedä: asetettu pseudonymisoinnin "
           + "avain on lähdekoodissa julkaistu kehitysavain, jolla pseudonyymit voisi laskea kuka tahansa. Pyydä "
           + "ylläpitoa asettamaan oma salainen avain (hbflow.research.pseudonym-key).");

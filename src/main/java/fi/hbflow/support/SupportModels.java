@@ -19,7 +19,8 @@ import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
  * read the models from here; the forms keep static options (the 7.24 Tasklist cannot take options from a variable
  * without breaking Complete), and {@code SupportModelCatalogueTest} checks that they equal the rows.
  *
- * <p>Read like the price table ({@code DmnPriceList}), from a {@link DmnTables.Table}; the application reads the table
+ * <p>One place that the case's step rules and the research export both read, so that neither package reaches into
+ * the other. Read like the price table ({@code DmnPriceList}), from a {@link DmnTables.Table}; the application reads the table
  * shipped in {@code processes/} (a changed row is used after a restart, as the decision texts are).
  */
 public final class SupportModels {
@@ -42,6 +43,9 @@ public final class SupportModels {
   }
 
   private static volatile SupportModels shipped;
+
+  /** The codes of the shipped catalogue (the step rules and the research export check a value against them). */
+  public static final java.util.Set<String> CODES = java.util.Set.copyOf(shipped().codes());
 
   private final Map<String, SupportModel> byCode;
   private final String version;

@@ -86,16 +86,26 @@ public final class SupportRules {
 
   /** TuenVaihto: the start form of a change of supporter. Derives the canonical case key {@code hbAsia}. */
   static void changeStart(FormValues form) {
-    String typed = form.text("hbAsia", "HB-asian numero", true, 1, 50);
-    if (typed != null) {
-      String key = typed.replace(" ", "").toUpperCase(Locale.ROOT);
-      if (CASE_KEY.matcher(key).matches()) {
-        form.derive("hbAsia", key);
-      } else {
-        form.problem("HB-asian numero '" + typed + "' on väärän muotoinen: muoto HB-vvvv-nnnnnn, esim. HB-2026-000123.");
-      }
-    }
+    caseKey(form);
     form.text("vaihdonSyy", "Tuen vaihdon syy", true, 5, FormValues.MAX_TEXT);
+  }
+
+  /**
+   * The case number typed into a start form ({@code hbAsia}, required), in its canonical form (derived as
+   * {@code hbAsia}), or null with a problem.
+   */
+  public static String caseKey(FormValues form) {
+    String typed = form.text("hbAsia", "HB-asian numero", true, 1, 50);
+    if (typed == null) {
+      return null;
+    }
+    String key = typed.replace(" ", "").toUpperCase(Locale.ROOT);
+    if (!CASE_KEY.matcher(key).matches()) {
+      form.problem("HB-asian numero '" + typed + "' on väärän muotoinen: muoto HB-vvvv-nnnnnn, esim. HB-2026-000123.");
+      return null;
+    }
+    form.derive("hbAsia", key);
+    return key;
   }
 
   static void hbPersonAcceptance(FormValues form) {

@@ -8,6 +8,7 @@ import static fi.hbflow.caseflow.HbCaseDriver.startForm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import fi.hbflow.HbCaseModels;
 import fi.hbflow.TestEngine;
 import fi.hbflow.caseflow.HbCaseDriver;
 import java.time.LocalDate;
@@ -19,7 +20,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.spin.plugin.variable.value.JsonValue;
@@ -31,10 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The legal clocks of a case with a moved engine clock: due dates that skip Finnish holidays, the reminder before a
  * deadline, the escalation and the breach record after it, the rectification window and its message.
  */
-@Deployment(resources = {"processes/hb-palveluprosessi.bpmn", "processes/hb-tuen-valinta.bpmn",
-    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-budjetin-kaytto.bpmn", "processes/hb-yksikkohinnat.dmn", "processes/hb-palvelukoodit.dmn",
-    "processes/hb-delegointisaannot.dmn",
-    "processes/hb-tehtavien-reititys.dmn", "processes/hb-maaraajat.dmn"})
+@HbCaseModels
 class LegalClocksProcessTest {
 
   @RegisterExtension

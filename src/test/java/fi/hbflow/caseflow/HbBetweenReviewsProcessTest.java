@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import fi.hbflow.HbCaseModels;
 import fi.hbflow.TestEngine;
 import fi.hbflow.engine.CaseMessages;
 import fi.hbflow.research.ResearchFixtures;
@@ -23,7 +24,6 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.spin.plugin.variable.value.JsonValue;
@@ -36,10 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * budget-use alert (the timer moves), HB ended at once from implementation or follow-up (the ledger ends, its use
  * stays in its history and in the commitments), and the transition of decisions under the repealed law.
  */
-@Deployment(resources = {"processes/hb-palveluprosessi.bpmn", "processes/hb-tuen-valinta.bpmn",
-    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-budjetin-kaytto.bpmn", "processes/hb-yksikkohinnat.dmn",
-    "processes/hb-palvelukoodit.dmn", "processes/hb-delegointisaannot.dmn", "processes/hb-tehtavien-reititys.dmn",
-    "processes/hb-maaraajat.dmn"})
+@HbCaseModels
 class HbBetweenReviewsProcessTest {
 
   static final ZoneId FINLAND = ZoneId.of("Europe/Helsinki");
@@ -295,27 +292,8 @@ class HbBetweenReviewsProcessTest {
 
   // --- helpers -------------------------------------------------------------------------------------------------
 
-  /** Opens the case, grants it (waiting for finality), lets the window close and implements it on 15.6.2026. */
   private ProcessInstance toFollowUp(Map<String, Object> startForm) {
-    ProcessInstance pi = hb.open(startForm);
-    hb.complete(pi, "Task_Arviointi", standardAssessment());
-    hb.complete(pi, "Task_Soveltuvuus", ResearchFixtures.withEvaluation(Map.of("hbSoveltuu", "kylla",
-        "nykyistaVoiMuokata", "ei", "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata.")));
-    hb.complete(pi, "Task_TuenValinta", Map.of("tukimalli", "EI_TUKEA"));
-    hb.complete(pi, "Task_Tukisuunnitelma", HbCaseDriver.plan("Henkilökohtainen avustaja", "Avustajapalvelu Oy",
-        "1500,00", "Taksimatkat", "Taksi Etelä-Karjala", "300"));
-    hb.completeAmong(pi, "Task_Paatos", decision("myonnetty"));
-    engine.getTaskService().complete(hb.taskAmong(pi, "Task_Tiedoksianto").getId(), new HashMap<>(HbCaseDriver.notification()));
-    Job window = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
-        .activityId("Boundary_OikaisuaikaPaattyi").singleResult();
-    engine.getManagementService().executeJob(window.getId());
-    Map<String, Object> implementation = new HashMap<>(Map.of("toteutuksenAloituspaiva", "2026-06-15",
-        "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI", "suunnitelma2Jarjestamistapa", "PALVELUSETELI"));
-    if (startForm.get("vireilletulopaiva").toString().compareTo("2025-01-01") < 0) {
-      implementation.put("toteutuksenErityinenSyy", "Asia siirtyi uuteen järjestelmään vanhana hakemuksena.");
-    }
-    hb.completeAmong(pi, "Task_Toteutus", implementation);
-    return pi;
+    return hb.toFollowUp(startForm);
   }
 
   private List<Job> reviewTimers(ProcessInstance pi) {

@@ -219,4 +219,27 @@ public class HbCaseDriver {
         "Taksimatkat", "Taksi Etelä-Karjala", "300"));
     return pi;
   }
+
+  /** Opens the case, grants it (waiting for finality), lets the window close and implements it on 15.6.2026. */
+  public ProcessInstance toFollowUp(Map<String, Object> startForm) {
+    ProcessInstance pi = open(startForm);
+    complete(pi, "Task_Arviointi", standardAssessment());
+    complete(pi, "Task_Soveltuvuus", fi.hbflow.research.ResearchFixtures.withEvaluation(Map.of("hbSoveltuu", "kylla",
+        "nykyistaVoiMuokata", "ei", "soveltuvuudenPerustelut", "Nykyistä palvelua ei voi muokata.")));
+    complete(pi, "Task_TuenValinta", Map.of("tukimalli", "EI_TUKEA"));
+    complete(pi, "Task_Tukisuunnitelma", plan("Henkilökohtainen avustaja", "Avustajapalvelu Oy",
+        "1500,00", "Taksimatkat", "Taksi Etelä-Karjala", "300"));
+    completeAmong(pi, "Task_Paatos", decision("myonnetty"));
+    engine.getTaskService().complete(taskAmong(pi, "Task_Tiedoksianto").getId(), new HashMap<>(notification()));
+    Job window = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .activityId("Boundary_OikaisuaikaPaattyi").singleResult();
+    engine.getManagementService().executeJob(window.getId());
+    Map<String, Object> implementation = new HashMap<>(Map.of("toteutuksenAloituspaiva", "2026-06-15",
+        "suunnitelma1Jarjestamistapa", "TYONANTAJAMALLI", "suunnitelma2Jarjestamistapa", "PALVELUSETELI"));
+    if (startForm.get("vireilletulopaiva").toString().compareTo("2025-01-01") < 0) {
+      implementation.put("toteutuksenErityinenSyy", "Asia siirtyi uuteen järjestelmään vanhana hakemuksena.");
+    }
+    completeAmong(pi, "Task_Toteutus", implementation);
+    return pi;
+  }
 }

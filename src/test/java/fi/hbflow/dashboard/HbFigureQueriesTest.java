@@ -147,7 +147,7 @@ class HbFigureQueriesTest {
 
   @Test
   void everyFigureOfAllCases() {
-    HbFigures f = queries.compute(DashboardFilter.ALL, STEPS, MODELS, TODAY);
+    HbFigures f = queries.compute(DashboardSelection.ALL, STEPS, MODELS, TODAY);
 
     assertThat(f.cases().total()).isEqualTo(5);
     assertThat(f.cases().open()).isEqualTo(3);
@@ -237,7 +237,7 @@ class HbFigureQueriesTest {
 
   @Test
   void aMunicipalityOrARangeOfMonthsSelectsItsCasesOnly() {
-    HbFigures lappeenranta = queries.compute(DashboardFilter.of(null, null, "Lappeenranta"), STEPS, MODELS, TODAY);
+    HbFigures lappeenranta = queries.compute(DashboardSelection.of(null, null, "Lappeenranta"), STEPS, MODELS, TODAY);
     assertThat(lappeenranta.cases().total()).isEqualTo(2);                 // A, C
     assertThat(counts(lappeenranta.openByStep())).containsEntry("Task_Arviointi", 2L)
         .containsEntry("Task_Oikaisuvaatimus", 0L);
@@ -250,25 +250,25 @@ class HbFigureQueriesTest {
     // the lists keep every option
     assertThat(lappeenranta.options().municipalities()).containsExactly("Imatra", "Lappeenranta", "Lemi");
 
-    HbFigures may = queries.compute(DashboardFilter.of("2026-05", "2026-05", null), STEPS, MODELS, TODAY);
+    HbFigures may = queries.compute(DashboardSelection.of("2026-05", "2026-05", null), STEPS, MODELS, TODAY);
     assertThat(may.cases().total()).isEqualTo(2);                          // A, B
     assertThat(may.rectification().requests()).isEqualTo(1);               // B
     assertThat(may.rectification().rejected()).isZero();
     assertThat(counts(may.byMunicipality())).containsExactly(Map.entry("Imatra", 1L), Map.entry("Lappeenranta", 1L));
 
-    HbFigures fromMay = queries.compute(DashboardFilter.of("2026-05", null, "Imatra"), STEPS, MODELS, TODAY);
+    HbFigures fromMay = queries.compute(DashboardSelection.of("2026-05", null, "Imatra"), STEPS, MODELS, TODAY);
     assertThat(fromMay.cases().total()).isEqualTo(1);                      // B (E was opened in April)
     assertThat(counts(fromMay.supportModels())).containsEntry("HB_VASTUUHENKILO", 1L).containsEntry("VERTAISTUKI", 0L);
 
     assertThat(lappeenranta.transition()).isEqualTo(new HbFigures.Transition(2, 2, 1));
     // Imatra's cases (B decided anew, E cancelled) have no running old-law decision: zeros
-    HbFigures imatra = queries.compute(DashboardFilter.of(null, null, "Imatra"), STEPS, MODELS, TODAY);
+    HbFigures imatra = queries.compute(DashboardSelection.of(null, null, "Imatra"), STEPS, MODELS, TODAY);
     assertThat(imatra.transition()).isEqualTo(new HbFigures.Transition(0, 0, 0));
     // 1.5.: A's 1.8. is more than 90 days away, C's 1.6. still to come
-    assertThat(queries.transition(DashboardFilter.ALL, LocalDate.of(2026, 5, 1)))
+    assertThat(queries.transition(DashboardSelection.ALL, LocalDate.of(2026, 5, 1)))
         .isEqualTo(new HbFigures.Transition(2, 1, 0));
 
-    HbFigures none = queries.compute(DashboardFilter.of(null, null, "Taipalsaari"), STEPS, MODELS, TODAY);
+    HbFigures none = queries.compute(DashboardSelection.of(null, null, "Taipalsaari"), STEPS, MODELS, TODAY);
     assertThat(none.transition()).isEqualTo(new HbFigures.Transition(0, 0, 0));
     assertThat(clock(none, "OIKAISUVAATIMUKSEN_KASITTELY").completed()).isZero();
     assertThat(none.cases().total()).isZero();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import fi.hbflow.HbCaseModels;
 import fi.hbflow.TestEngine;
 import fi.hbflow.caseflow.HbCaseDriver;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
@@ -33,9 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the Java API — the same commands {@code /engine-rest}, Tasklist and HB Flow's own API run. Each is refused with the
  * form's Finnish message, and nothing of it is stored.
  */
-@Deployment(resources = {"processes/hb-palveluprosessi.bpmn", "processes/hb-tuen-valinta.bpmn",
-    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-budjetin-kaytto.bpmn", "processes/hb-yksikkohinnat.dmn", "processes/hb-palvelukoodit.dmn",
-    "processes/hb-delegointisaannot.dmn", "processes/hb-tehtavien-reititys.dmn", "processes/hb-maaraajat.dmn"})
+@HbCaseModels
 class FormContractProcessTest {
 
   @RegisterExtension

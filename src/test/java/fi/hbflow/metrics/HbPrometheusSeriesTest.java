@@ -2,7 +2,7 @@ package fi.hbflow.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fi.hbflow.dashboard.DashboardFilter;
+import fi.hbflow.dashboard.DashboardSelection;
 import fi.hbflow.dashboard.HbFigures;
 import fi.hbflow.dashboard.HbFigures.Budget;
 import fi.hbflow.dashboard.HbFigures.Cases;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** The {@code hb_*} series of given figures, as Prometheus reads them (its text format). */
 class HbPrometheusSeriesTest {
 
-  static final HbFigures FIGURES = new HbFigures("2026-06-15T07:00:00Z", DashboardFilter.ALL,
+  static final HbFigures FIGURES = new HbFigures("2026-06-15T07:00:00Z", DashboardSelection.ALL,
       new Options(List.of("2026-05"), List.of("Imatra", "Lappeenranta", "Tampere", "")),
       new Cases(7, 4, 3, List.of(new Count("kesken", "Kesken", 4), new Count("paattynyt", "HB päättyi", 3))),
       List.of(new Count("2026-05", "5/2026", 7)),

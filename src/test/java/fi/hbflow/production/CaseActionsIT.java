@@ -6,7 +6,6 @@ import fi.hbflow.identity.Roles;
 import fi.hbflow.production.Rest.Response;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -192,19 +191,7 @@ class CaseActionsIT {
         "paattymisenLisatiedot", "Asiakas ilmoitti puhelimessa."));
   }
 
-  /**
-   * Setup shortcut: an HB case put straight into its review wait (a start at the review task, the values a follow-up
-   * has, then moved to the wait), instead of carrying it through every step over HTTP (HbFlowApplicationIT does that).
-   */
   private ProcessInstance waitingForItsReview() {
-    ProcessInstance pi = runtimeService.createProcessInstanceByKey(HbCase.PROCESS)
-        .businessKey("HB-2026-" + (900000 + (int) (Math.random() * 99999))).startBeforeActivity("Task_Seuranta")
-        .execute();
-    runtimeService.setVariables(pi.getId(), Map.of("asiakasNimi", "Ilona Integraatio", "vireilletulopaiva", "2026-01-02",
-        "ikaryhma", "aikuinen", "erapaiva_SEURANTA", Date.from(LocalDate.now().plusMonths(3)
-            .atStartOfDay(ZoneId.of("Europe/Helsinki")).toInstant())));
-    runtimeService.createProcessInstanceModification(pi.getId()).cancelAllForActivity("Task_Seuranta")
-        .startBeforeActivity("Gateway_SeurantaOdottaa").execute();
-    return pi;
+    return HbCase.waitingForItsReview(runtimeService);
   }
 }

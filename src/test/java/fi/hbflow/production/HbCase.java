@@ -141,4 +141,21 @@ final class HbCase {
     assertThat(member.status()).as("membership %s in %s: %s", userId, groupId, member.text()).isEqualTo(204);
     return admin.as(userId, PASSWORD);
   }
+
+  /**
+   * Setup shortcut: an HB case put straight into its review wait (a start at the review task, the values a follow-up
+   * has, then moved to the wait), instead of carrying it through every step over HTTP (HbFlowApplicationIT does that).
+   */
+  static org.camunda.bpm.engine.runtime.ProcessInstance waitingForItsReview(
+      org.camunda.bpm.engine.RuntimeService runtimeService) {
+    org.camunda.bpm.engine.runtime.ProcessInstance pi = runtimeService.createProcessInstanceByKey(PROCESS)
+        .businessKey("HB-2026-" + (900000 + (int) (Math.random() * 99999))).startBeforeActivity("Task_Seuranta")
+        .execute();
+    runtimeService.setVariables(pi.getId(), Map.of("asiakasNimi", "Ilona Integraatio", "vireilletulopaiva", "2026-01-02",
+        "ikaryhma", "aikuinen", "erapaiva_SEURANTA", java.util.Date.from(LocalDate.now().plusMonths(3)
+            .atStartOfDay(ZoneId.of("Europe/Helsinki")).toInstant())));
+    runtimeService.createProcessInstanceModification(pi.getId()).cancelAllForActivity("Task_Seuranta")
+        .startBeforeActivity("Gateway_SeurantaOdottaa").execute();
+    return pi;
+  }
 }

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import fi.hbflow.ModelSafetyConfig;
+import fi.hbflow.engine.EngineSettings;
 import fi.hbflow.engine.HostileModels;
 import fi.hbflow.engine.RestrictedExpressionManager;
 import fi.hbflow.identity.Roles;
@@ -92,6 +93,18 @@ class ModelSafetyIT {
     ProcessEngineConfigurationImpl c = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     assertThat(c.getExpressionManager()).isInstanceOf(RestrictedExpressionManager.class);
     assertThat(c.getBeans().keySet()).containsExactlyInAnyOrderElementsOf(ModelSafetyConfig.PROCESS_BEAN_NAMES);
+  }
+
+  @Test
+  void theApplicationRunsWithTheSharedEngineSettings() {
+    ProcessEngineConfigurationImpl c = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(c.getHistory()).isEqualTo("full");
+    assertThat(c.isEnforceHistoryTimeToLive()).isTrue();
+    assertThat(c.getDefaultSerializationFormat()).isEqualTo("application/json");
+    assertThat(c.isDeserializationTypeValidationEnabled()).isTrue();
+    assertThat(c.getGeneralResourceWhitelistPattern()).isEqualTo(EngineSettings.RESOURCE_ID_PATTERN);
+    assertThat(c.isEnforceSpecificVariablePermission()).isTrue();
+    assertThat(c.getDefaultUserPermissionNameForTask()).isEqualTo(EngineSettings.TASK_PERMISSION);
   }
 
   @Test

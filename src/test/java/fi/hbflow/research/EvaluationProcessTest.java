@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fi.hbflow.HbCaseModels;
 import fi.hbflow.TestEngine;
 import fi.hbflow.caseflow.HbCaseDriver;
 import fi.hbflow.engine.EngineContext;
@@ -26,7 +27,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -42,9 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * wrapper around {@code ${formCheck}} runs the rules after the step's own. Once StepRules calls them, the wrapper sees
  * that the evaluation was already appended and steps aside, so the test holds before and after the wiring.
  */
-@Deployment(resources = {"processes/hb-palveluprosessi.bpmn", "processes/hb-tuen-valinta.bpmn",
-    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-budjetin-kaytto.bpmn", "processes/hb-yksikkohinnat.dmn", "processes/hb-palvelukoodit.dmn",
-    "processes/hb-delegointisaannot.dmn", "processes/hb-tehtavien-reititys.dmn", "processes/hb-maaraajat.dmn"})
+@HbCaseModels
 class EvaluationProcessTest {
 
   @RegisterExtension

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import fi.hbflow.HbCaseModels;
 import fi.hbflow.TestEngine;
 import fi.hbflow.caseflow.HbCaseDriver;
 import java.util.HashMap;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -34,11 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * in everything and maps out {@link SupportRules#supportVariables()}), one test per support path; started alone as a
  * change of supporter in a running HB case; and the bad inputs each of its forms must refuse.
  */
-@Deployment(resources = {"processes/hb-tuen-valinta.bpmn", "processes/hb-palveluprosessi.bpmn",
-    "processes/hb-maaraikavalvonta.bpmn", "processes/hb-yksikkohinnat.dmn", "processes/hb-palvelukoodit.dmn", "processes/hb-delegointisaannot.dmn",
-    "processes/hb-tehtavien-reititys.dmn", "processes/hb-maaraajat.dmn",
-    "forms/hb-tuen-vaihto.form", "forms/hb-tuen-valinta.form", "forms/hb-vastuuhenkilon-vastaanotto.form",
-    "forms/hb-jarjestosopimus.form", "forms/hb-tukipalveluseteli.form"})
+@HbCaseModels
 class HbTuenValintaProcessTest {
 
   @RegisterExtension

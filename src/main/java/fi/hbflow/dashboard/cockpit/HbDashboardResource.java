@@ -2,9 +2,10 @@ package fi.hbflow.dashboard.cockpit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.hbflow.dashboard.DashboardFilter;
+import fi.hbflow.dashboard.DashboardSelection;
 import fi.hbflow.dashboard.HbDashboard;
 import fi.hbflow.dashboard.HbFigures;
+import fi.hbflow.engine.CurrentUser;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -13,10 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET .../figures?kuukausiAlkaen=2026-01&kuukausiAsti=2026-06&kunta=Imatra}: the {@link HbFigures} of the
@@ -34,7 +34,7 @@ public class HbDashboardResource extends AbstractCockpitPluginResource {
 
   static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Logger LOG = Logger.getLogger(HbDashboardResource.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(HbDashboardResource.class);
 
   private final HbDashboard dashboard;
 
@@ -47,26 +47,28 @@ public class HbDashboardResource extends AbstractCockpitPluginResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response figures(@QueryParam("kuukausiAlkaen") String fromMonth, @QueryParam("kuukausiAsti") String toMonth,
                           @QueryParam("kunta") String municipality) {
-    Authentication user = getCurrentAuthentication();
-    if (user == null || user.getUserId() == null) {
+    // the Cockpit login, as the webapp's security filter set it on the engine's identity service (the same thing the
+    // plugin API's getCurrentAuthentication() reads, without its engine-internal type)
+    CurrentUser user = CurrentUser.of(getProcessEngine().getIdentityService()).orElse(null);
+    if (user == null) {
       return answer(Response.Status.UNAUTHORIZED, Map.of("virhe", "Kirjaudu sisään Cockpitiin."));
     }
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    List<String> groups = user.groups();
     if (!HbDashboard.allowed(groups)) {
-      LOG.warning("HB dashboard refused: user " + user.getUserId() + " is not in " + HbDashboard.ALLOWED_GROUPS);
+      LOG.warn("HB dashboard refused: user " + user.id() + " is not in " + HbDashboard.ALLOWED_GROUPS);
       return answer(Response.Status.FORBIDDEN, Map.of("virhe", "HB-mittaristo on vain johdolle ja "
           + "prosessinomistajille (ryhmät johto ja prosessinomistajat)."));
     }
-    DashboardFilter filter;
+    DashboardSelection filter;
     try {
-      filter = DashboardFilter.of(fromMonth, toMonth, municipality);
+      filter = DashboardSelection.of(fromMonth, toMonth, municipality);
     } catch (IllegalArgumentException e) {
       return answer(Response.Status.BAD_REQUEST, Map.of("virhe", e.getMessage()));
     }
     try {
       return answer(Response.Status.OK, dashboard.figures(filter));
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "HB dashboard figures failed for " + filter, e);
+      LOG.error("HB dashboard figures failed for " + filter, e);
       return answer(Response.Status.INTERNAL_SERVER_ERROR, Map.of("virhe",
           "HB-mittariston lukuja ei voitu laskea. Yritä hetken päästä uudelleen; jos virhe toistuu, ilmoita ylläpidolle."));
     }

@@ -1,4 +1,4 @@
-package fi.hbflow.engine;
+package fi.hbflow.web;
 
 import fi.hbflow.forms.FormRejected;
 import jakarta.servlet.FilterChain;
@@ -34,7 +34,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *   <li>A task id that is neither open nor completed: 404 in Finnish ("Tehtävää ei löydy").</li>
  *   <li>An optimistic-locking failure (or a task gone) while the task is <em>not</em> completed: something else changed
  *   the case at the same moment (a timer, another form). A 409 asking the worker to reload and send again.</li>
- *   <li>A 403 on a task still open stays a 403: the worker really lacks the permission ({@code FinnishRefusalFilter}
+ *   <li>A 403 on a task still open stays a 403: the worker really lacks the permission ({@code ForbiddenInFinnishFilter}
  *   words it in Finnish).</li>
  *   <li>A form refused by the server-side check: the engine's REST routes answer it with 400 or (start, resolve) 500
  *   and put "Cannot submit task form &lt;id&gt;: " or the like before our Finnish reason, which Tasklist shows as is;
@@ -43,9 +43,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Only the form-submitting endpoints of {@code /engine-rest} and of Tasklist's own API are touched. The submitting
  * user is the one of the request's basic authentication ({@code /engine-rest}) or of the webapp session (Tasklist).
  */
-public class WorkerAnswerFilter extends OncePerRequestFilter {
+public class FormSubmissionAnswerFilter extends OncePerRequestFilter {
 
-  private static final Logger LOG = LoggerFactory.getLogger(WorkerAnswerFilter.class);
+  private static final Logger LOG = LoggerFactory.getLogger(FormSubmissionAnswerFilter.class);
   private static final Pattern WEBAPP_ENGINE = Pattern.compile("/api/engine/engine/([^/]+)/");
 
   static final Pattern SUBMITTING = Pattern.compile(".*/(task/([^/]+)/(submit-form|complete|resolve)"
@@ -78,7 +78,7 @@ public class WorkerAnswerFilter extends OncePerRequestFilter {
 
   private final TaskStates tasks;
 
-  public WorkerAnswerFilter(TaskStates tasks) {
+  public FormSubmissionAnswerFilter(TaskStates tasks) {
     this.tasks = tasks;
   }
 

@@ -5,21 +5,21 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The selection of the HB dashboard: the months the cases were opened in ({@code vireilletulopaiva}, "2026-06"), and
- * the client's municipality ({@code kotikunta}). Null = no limit. An empty municipality ("") selects the cases
- * without one.
+ * The selection of the HB dashboard (not a servlet filter; those are in fi.hbflow.web): the months the cases were
+ * opened in ({@code vireilletulopaiva}, "2026-06"), and the client's municipality ({@code kotikunta}). Null = no limit.
+ * An empty municipality ("") selects the cases without one.
  *
  * @param fromMonth    first month included, {@code yyyy-MM}
  * @param toMonth      last month included, {@code yyyy-MM}
  * @param municipality {@code kotikunta} exactly as recorded
  */
-public record DashboardFilter(String fromMonth, String toMonth, String municipality) {
+public record DashboardSelection(String fromMonth, String toMonth, String municipality) {
 
-  public static final DashboardFilter ALL = new DashboardFilter(null, null, null);
+  public static final DashboardSelection ALL = new DashboardSelection(null, null, null);
   static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
   static final int MAX_MUNICIPALITY = 100;
 
-  public DashboardFilter {
+  public DashboardSelection {
     fromMonth = blankToNull(fromMonth);
     toMonth = blankToNull(toMonth);
   }
@@ -28,9 +28,9 @@ public record DashboardFilter(String fromMonth, String toMonth, String municipal
    * The filter of a request's parameters, checked: {@link IllegalArgumentException} with a Finnish message when a
    * month is not {@code yyyy-MM}, the range is reversed or the municipality is too long.
    */
-  public static DashboardFilter of(String fromMonth, String toMonth, String municipality) {
+  public static DashboardSelection of(String fromMonth, String toMonth, String municipality) {
     List<String> problems = new ArrayList<>();
-    DashboardFilter filter = new DashboardFilter(fromMonth, toMonth, municipality);
+    DashboardSelection filter = new DashboardSelection(fromMonth, toMonth, municipality);
     if (filter.fromMonth != null && !MONTH.matcher(filter.fromMonth).matches()) {
       problems.add("Alkukuukausi pitää antaa muodossa vvvv-kk (esim. 2026-06).");
     }

@@ -5,19 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-class DashboardFilterTest {
+class DashboardSelectionTest {
 
   @Test
   void blankParametersMeanNoLimit() {
-    DashboardFilter filter = DashboardFilter.of("", "  ", null);
+    DashboardSelection filter = DashboardSelection.of("", "  ", null);
     assertThat(filter.all()).isTrue();
-    assertThat(filter).isEqualTo(DashboardFilter.ALL);
+    assertThat(filter).isEqualTo(DashboardSelection.ALL);
     assertThat(filter.includes(null, "")).isTrue();
   }
 
   @Test
   void monthsAreAnInclusiveRangeAndTheMunicipalityExact() {
-    DashboardFilter filter = DashboardFilter.of("2026-02", "2026-05", "Imatra");
+    DashboardSelection filter = DashboardSelection.of("2026-02", "2026-05", "Imatra");
     assertThat(filter.all()).isFalse();
     assertThat(filter.includes("2026-02", "Imatra")).isTrue();
     assertThat(filter.includes("2026-05", "Imatra")).isTrue();
@@ -26,15 +26,15 @@ class DashboardFilterTest {
     assertThat(filter.includes("2026-03", "Lemi")).isFalse();
     assertThat(filter.includes(null, "Imatra")).isFalse();
     // "" selects the cases without a municipality
-    assertThat(DashboardFilter.of(null, null, "").includes("2026-03", "")).isTrue();
-    assertThat(DashboardFilter.of(null, null, "").all()).isFalse();
+    assertThat(DashboardSelection.of(null, null, "").includes("2026-03", "")).isTrue();
+    assertThat(DashboardSelection.of(null, null, "").all()).isFalse();
   }
 
   @Test
   void aMalformedOrReversedSelectionIsRefusedInFinnish() {
-    assertThatThrownBy(() -> DashboardFilter.of("2026-13", null, null)).hasMessageContaining("vvvv-kk");
-    assertThatThrownBy(() -> DashboardFilter.of(null, "6/2026", null)).hasMessageContaining("Loppukuukausi");
-    assertThatThrownBy(() -> DashboardFilter.of("2026-06", "2026-01", null)).hasMessageContaining("jälkeen");
-    assertThatThrownBy(() -> DashboardFilter.of(null, null, "x".repeat(101))).hasMessageContaining("liian pitkä");
+    assertThatThrownBy(() -> DashboardSelection.of("2026-13", null, null)).hasMessageContaining("vvvv-kk");
+    assertThatThrownBy(() -> DashboardSelection.of(null, "6/2026", null)).hasMessageContaining("Loppukuukausi");
+    assertThatThrownBy(() -> DashboardSelection.of("2026-06", "2026-01", null)).hasMessageContaining("jälkeen");
+    assertThatThrownBy(() -> DashboardSelection.of(null, null, "x".repeat(101))).hasMessageContaining("liian pitkä");
   }
 }

@@ -1,5 +1,6 @@
-package fi.hbflow.engine;
+package fi.hbflow.web;
 
+import fi.hbflow.engine.EngineContext;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
@@ -15,7 +16,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * on the task went with it, and the questions are only whether the task exists, whether the work was done, and
  * whether it was this user's to do (routed to one of their groups, or assigned to them).
  */
-public final class CompletedTasks implements WorkerAnswerFilter.TaskStates {
+public final class CompletedTasks implements FormSubmissionAnswerFilter.TaskStates {
 
   /** A task as the submitting user's answer needs to know it. */
   public enum State {

@@ -1,4 +1,4 @@
-package fi.hbflow.identity;
+package fi.hbflow.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,9 +1,9 @@
-package fi.hbflow.engine;
+package fi.hbflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.hbflow.TestEngine;
-import fi.hbflow.engine.CompletedTasks.State;
+import fi.hbflow.web.CompletedTasks.State;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A task counts as completed when it is finished in the history, whoever asks, and as the asker's when one of their
  * groups was its candidate or it was assigned to them: the 409 of a worker who lost a race for the same task, and the
- * 403 of anyone else, depend on it (see {@link WorkerAnswerFilter}).
+ * 403 of anyone else, depend on it (see {@link FormSubmissionAnswerFilter}).
  */
 class CompletedTasksTest {
 

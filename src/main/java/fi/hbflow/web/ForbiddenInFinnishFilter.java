@@ -1,4 +1,4 @@
-package fi.hbflow.identity;
+package fi.hbflow.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * in Finnish with the same status ({@link AuthorizationRefusals}). Only a 403's body is held back and rewritten; every
  * other answer streams through untouched.
  */
-public class FinnishRefusalFilter extends OncePerRequestFilter {
+public class ForbiddenInFinnishFilter extends OncePerRequestFilter {
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

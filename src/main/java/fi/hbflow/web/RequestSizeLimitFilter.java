@@ -1,4 +1,4 @@
-package fi.hbflow.identity;
+package fi.hbflow.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +32,7 @@ import java.util.Locale;
  * The answer has the shape of the API's own errors ({@code {"type","message"}}; {@code {"virhe"}} on /hbflow/api)
  * with a Finnish message. Text typed into one field is limited further by the form checks (FormValues.MAX_TEXT).
  */
-public class RequestLimitsFilter extends HttpFilter {
+public class RequestSizeLimitFilter extends HttpFilter {
 
   static final List<String> VARIABLE_MAPS = List.of("variables", "modifications", "processVariables",
       "processVariablesLocal", "localVariables", "correlationKeys", "localCorrelationKeys");
@@ -43,7 +43,7 @@ public class RequestLimitsFilter extends HttpFilter {
   private final long maxDeploymentBytes;
   private final int maxFields;
 
-  public RequestLimitsFilter(long maxBytes, long maxDeploymentBytes, int maxFields) {
+  public RequestSizeLimitFilter(long maxBytes, long maxDeploymentBytes, int maxFields) {
     this.maxBytes = maxBytes;
     this.maxDeploymentBytes = maxDeploymentBytes;
     this.maxFields = maxFields;

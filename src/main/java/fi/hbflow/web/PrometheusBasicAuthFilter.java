@@ -1,4 +1,4 @@
-package fi.hbflow.metrics;
+package fi.hbflow.web;
 
 import fi.hbflow.dashboard.HbDashboard;
 import jakarta.servlet.FilterChain;
@@ -9,9 +9,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.logging.Logger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,13 +20,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * groups that see the HB dashboard ({@link HbDashboard#ALLOWED_GROUPS}): 401 without (or with wrong) credentials,
  * 403 for another group. A Prometheus server scrapes as a user of its own in one of those groups.
  */
-public class PrometheusAccessFilter extends OncePerRequestFilter {
+public class PrometheusBasicAuthFilter extends OncePerRequestFilter {
 
-  private static final Logger LOG = Logger.getLogger(PrometheusAccessFilter.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(PrometheusBasicAuthFilter.class);
 
   private final IdentityService identity;
 
-  public PrometheusAccessFilter(IdentityService identity) {
+  public PrometheusBasicAuthFilter(IdentityService identity) {
     this.identity = identity;
   }
 
@@ -41,7 +42,7 @@ public class PrometheusAccessFilter extends OncePerRequestFilter {
     List<String> groups = identity.createGroupQuery().groupMember(credentials[0]).list().stream().map(Group::getId)
         .toList();
     if (!HbDashboard.allowed(groups)) {
-      LOG.warning("Prometheus metrics refused: user " + credentials[0] + " is not in " + HbDashboard.ALLOWED_GROUPS);
+      LOG.warn("Prometheus metrics refused: user " + credentials[0] + " is not in " + HbDashboard.ALLOWED_GROUPS);
       refuse(response, HttpServletResponse.SC_FORBIDDEN,
           "Mittarit ovat vain johdolle ja prosessinomistajille (ryhmät johto ja prosessinomistajat).");
       return;

@@ -1,4 +1,4 @@
-package fi.hbflow.identity;
+package fi.hbflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,7 +97,7 @@ class AuthorizationRefusalsTest {
 
   private static MockHttpServletResponse run(int status, String body, boolean withLength) throws Exception {
     MockHttpServletResponse response = new MockHttpServletResponse();
-    new FinnishRefusalFilter().doFilter(new MockHttpServletRequest("PUT", "/engine-rest/task/f00-task/variables/x"),
+    new ForbiddenInFinnishFilter().doFilter(new MockHttpServletRequest("PUT", "/engine-rest/task/f00-task/variables/x"),
         response, (req, res) -> {
           HttpServletResponse http = (HttpServletResponse) res;
           http.setStatus(status);

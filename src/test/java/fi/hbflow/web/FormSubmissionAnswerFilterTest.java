@@ -1,20 +1,20 @@
-package fi.hbflow.engine;
+package fi.hbflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import fi.hbflow.engine.CompletedTasks.State;
+import fi.hbflow.web.CompletedTasks.State;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-class WorkerAnswerFilterTest {
+class FormSubmissionAnswerFilterTest {
 
   /** done-1: completed, routed to sami's group; done-2: completed, someone else's; open-2, 42, a1-b2: open. */
-  final WorkerAnswerFilter filter = new WorkerAnswerFilter((taskId, userId) -> switch (taskId) {
+  final FormSubmissionAnswerFilter filter = new FormSubmissionAnswerFilter((taskId, userId) -> switch (taskId) {
     case "done-1" -> "sami".equals(userId) ? State.COMPLETED_BY_THEIR_GROUP : State.COMPLETED_ELSEWHERE;
     case "done-2" -> State.COMPLETED_ELSEWHERE;
     case "gone-9" -> State.UNKNOWN;
@@ -31,7 +31,7 @@ class WorkerAnswerFilterTest {
           "{\"type\":\"RestException\",\"message\":\"Cannot submit task form done-1: " + failure + "\"}");
       assertThat(response.getStatus()).as(failure).isEqualTo(409);
       assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(failure)
-          .isEqualTo("{\"type\":\"Conflict\",\"message\":\"" + WorkerAnswerFilter.ALREADY_DONE + "\"}");
+          .isEqualTo("{\"type\":\"Conflict\",\"message\":\"" + FormSubmissionAnswerFilter.ALREADY_DONE + "\"}");
     }
     MockHttpServletResponse tasklist = run("/camunda/api/engine/engine/default/task/done-1/complete", 404,
         "{\"message\":\"Cannot find task with id done-1\"}");
@@ -45,7 +45,7 @@ class WorkerAnswerFilterTest {
             + "ExecutionEntity[7]' failed. Entity was updated by another transaction concurrently.\"}");
     assertThat(response.getStatus()).isEqualTo(409);
     assertThat(response.getContentAsString(StandardCharsets.UTF_8))
-        .contains(WorkerAnswerFilter.CHANGED_MEANWHILE).doesNotContain("jo käsitelty");
+        .contains(FormSubmissionAnswerFilter.CHANGED_MEANWHILE).doesNotContain("jo käsitelty");
   }
 
   @Test
@@ -118,7 +118,7 @@ class WorkerAnswerFilterTest {
           "{\"type\":\"RestException\",\"message\":\"Cannot submit task form gone-9: Cannot find task with id gone-9\"}");
       assertThat(response.getStatus()).as(path).isEqualTo(404);
       assertThat(response.getContentAsString(StandardCharsets.UTF_8))
-          .isEqualTo("{\"type\":\"NotFound\",\"message\":\"" + WorkerAnswerFilter.NOT_FOUND + "\"}")
+          .isEqualTo("{\"type\":\"NotFound\",\"message\":\"" + FormSubmissionAnswerFilter.NOT_FOUND + "\"}")
           .contains("Tehtävää ei löydy");
     }
   }
@@ -133,7 +133,7 @@ class WorkerAnswerFilterTest {
           forbidden.formatted(task), "pia");
       assertThat(response.getStatus()).as(task).isEqualTo(403);
       assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(task)
-          .isEqualTo("{\"type\":\"Forbidden\",\"message\":\"" + WorkerAnswerFilter.NOT_YOURS + "\"}")
+          .isEqualTo("{\"type\":\"Forbidden\",\"message\":\"" + FormSubmissionAnswerFilter.NOT_YOURS + "\"}")
           .doesNotContain("jo käsitelty");
     }
     // without credentials the engine answers 401 before any of this
@@ -146,19 +146,19 @@ class WorkerAnswerFilterTest {
   void theSubmittingUserIsTheOneOfBasicAuthOrOfTheTasklistSession() {
     MockHttpServletRequest rest = new MockHttpServletRequest("POST", "/engine-rest/task/1/submit-form");
     rest.addHeader("Authorization", basic("sami:salasana:jossa:kaksoispisteitä"));
-    assertThat(WorkerAnswerFilter.caller(rest)).isEqualTo("sami");
+    assertThat(FormSubmissionAnswerFilter.caller(rest)).isEqualTo("sami");
     MockHttpServletRequest tasklist = new MockHttpServletRequest("POST",
         "/camunda/api/engine/engine/default/task/1/submit-form");
     var authentications = new org.camunda.bpm.webapp.impl.security.auth.Authentications();
     authentications.addOrReplace(new org.camunda.bpm.webapp.impl.security.auth.UserAuthentication("pia", "default"));
     org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil.updateSession(tasklist.getSession(true),
         authentications);
-    assertThat(WorkerAnswerFilter.caller(tasklist)).isEqualTo("pia");
+    assertThat(FormSubmissionAnswerFilter.caller(tasklist)).isEqualTo("pia");
     MockHttpServletRequest otherEngine = new MockHttpServletRequest("POST",
         "/camunda/api/engine/engine/toinen/task/1/submit-form");
     otherEngine.setSession(tasklist.getSession());
-    assertThat(WorkerAnswerFilter.caller(otherEngine)).isNull();
-    assertThat(WorkerAnswerFilter.caller(new MockHttpServletRequest("POST", "/engine-rest/task/1/complete"))).isNull();
+    assertThat(FormSubmissionAnswerFilter.caller(otherEngine)).isNull();
+    assertThat(FormSubmissionAnswerFilter.caller(new MockHttpServletRequest("POST", "/engine-rest/task/1/complete"))).isNull();
   }
 
   private static String basic(String credentials) {

@@ -1,4 +1,4 @@
-package fi.hbflow.identity;
+package fi.hbflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,9 +10,9 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /** The request limits of the REST APIs (the whole application: fi.hbflow.production.SecurityIT). */
-class RequestLimitsFilterTest {
+class RequestSizeLimitFilterTest {
 
-  final RequestLimitsFilter filter = new RequestLimitsFilter(1024, 4096, 3);
+  final RequestSizeLimitFilter filter = new RequestSizeLimitFilter(1024, 4096, 3);
 
   @Test
   void aFormWithinTheLimitsReachesTheApiWhole() throws Exception {
