@@ -516,19 +516,9 @@ public final class DecisionDocument {
   static final class HtmlOut implements Out {
     private final StringBuilder body = new StringBuilder();
 
+    /** HTML-escaped: {@code & < > " '}. */
     static String esc(String s) {
-      StringBuilder b = new StringBuilder(s.length() + 16);
-      for (char c : s.toCharArray()) {
-        switch (c) {
-          case '&' -> b.append("&amp;");
-          case '<' -> b.append("&lt;");
-          case '>' -> b.append("&gt;");
-          case '"' -> b.append("&quot;");
-          case '\'' -> b.append("&#39;");
-          default -> b.append(c);
-        }
-      }
-      return b.toString();
+      return org.springframework.web.util.HtmlUtils.htmlEscape(s, "UTF-8");
     }
 
     /** Escaped, line breaks kept. */
