@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import fi.hbflow.engine.DmnTables;
 import fi.hbflow.engine.EngineContext;
 import fi.hbflow.engine.ScopeVariables;
-import fi.hbflow.forms.FormValues;
+import fi.hbflow.casefile.CaseFile;
+import fi.hbflow.casefile.ClockWatchCaseFile;
+import fi.hbflow.casefile.HbCaseFile;
+import java.util.ArrayList;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
@@ -139,13 +142,16 @@ public class LegalClocks {
    * assessment clock for an adult). A row that names a clock it may not end after is moved back to that clock's date.
    */
   LegalDeadline compute(String clock, Map<String, Object> variables, boolean optional) {
-    FormValues values = new FormValues(variables, null);
-    LocalDate opened = values.date("vireilletulopaiva", "Vireilletulopäivä", true);
+    HbCaseFile hbCase = HbCaseFile.of(variables, (name, value) -> {
+      throw new IllegalStateException("computing a clock writes nothing");
+    });
+    List<String> problems = new ArrayList<>();
+    LocalDate opened = CaseFile.collecting(problems, hbCase::pendingSince);
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("maaraika", clock);
     inputs.put("alkupaiva", opened);
-    inputs.put("tiedoksiantotapa", variables.get("tiedoksiantotapa"));
-    inputs.put("ikaryhma", variables.get("ikaryhma"));
+    inputs.put("tiedoksiantotapa", hbCase.raw(HbCaseFile.NOTIFICATION_METHOD));
+    inputs.put("ikaryhma", hbCase.raw(HbCaseFile.AGE_GROUP));
     DmnDecisionTableResult result = tables.latest(DECISION_KEY).evaluate(inputs);
     if (result.isEmpty()) {
       if (optional) {
@@ -154,9 +160,10 @@ public class LegalClocks {
       throw new ProcessEngineException("Legal-clock table " + DECISION_KEY + " has no row for " + clock);
     }
     ClockRule rule = rule(clock, result.getFirstResult());
-    LocalDate base = values.date(rule.baseVariable(), rule.baseVariable(), true);
-    if (values.hasProblems()) {
-      throw new ProcessEngineException("Cannot start clock " + clock + ": " + values.problems());
+    LocalDate base = CaseFile.collecting(problems,
+        () -> CaseFile.required(hbCase.date(rule.baseVariable(), rule.baseVariable()), rule.baseVariable()));
+    if (!problems.isEmpty()) {
+      throw new ProcessEngineException("Cannot start clock " + clock + ": " + problems);
     }
     LegalDeadline deadline = rule.from(base, calendar);
     if (rule.hasCap() && !rule.notAfterClock().equals(clock)) {
@@ -193,32 +200,33 @@ public class LegalClocks {
 
   private void watch(DelegateExecution execution, LegalDeadline deadline) {
     Map<String, Object> v = new HashMap<>();
-    v.put("hbAsiaId", execution.getProcessInstanceId());
-    v.put("hbAsia", execution.getProcessBusinessKey());
-    v.put("asiakasNimi", execution.getVariable("asiakasNimi"));
-    v.put("maaraika", deadline.rule().storeAs());
-    v.put("lainkohta", deadline.rule().lawReference());
-    v.put("erapaiva", at(deadline.due(), LocalTime.MIDNIGHT));
-    v.put("erapaivaTeksti", deadline.dueText());
-    v.put("muistutus", at(deadline.remindOn(), LocalTime.of(8, 0)));
-    v.put("ylitys", at(deadline.breachedOn(), LocalTime.MIDNIGHT));
-    v.put("tayttyyKunMuuttuja", deadline.rule().metWhenVariable());
+    ClockWatchCaseFile watch = ClockWatchCaseFile.of(v, v::put);
+    watch.set(ClockWatchCaseFile.CASE_ID, execution.getProcessInstanceId());
+    watch.set(ClockWatchCaseFile.CASE_KEY, execution.getProcessBusinessKey());
+    watch.set(ClockWatchCaseFile.CLIENT_NAME, execution.getVariable(HbCaseFile.CLIENT_NAME));
+    watch.set(ClockWatchCaseFile.CLOCK, deadline.rule().storeAs());
+    watch.set(ClockWatchCaseFile.LAW_REFERENCE, deadline.rule().lawReference());
+    watch.set(ClockWatchCaseFile.DUE, at(deadline.due(), LocalTime.MIDNIGHT));
+    watch.set(ClockWatchCaseFile.DUE_TEXT, deadline.dueText());
+    watch.set(ClockWatchCaseFile.REMIND_ON, at(deadline.remindOn(), LocalTime.of(8, 0)));
+    watch.set(ClockWatchCaseFile.BREACHED_ON, at(deadline.breachedOn(), LocalTime.MIDNIGHT));
+    watch.set(ClockWatchCaseFile.MET_WHEN_VARIABLE, deadline.rule().metWhenVariable());
     EngineContext.withoutAuthorization(() -> engine.getRuntimeService()
         .startProcessInstanceByKey(WATCH_PROCESS, execution.getProcessBusinessKey(), v));
   }
 
   /** In the watch: is the clock met (or the case over, or ending at once)? Also names the groups that hold the case now. */
-  public void check(DelegateExecution watch) {
-    String caseId = (String) watch.getVariable("hbAsiaId");
-    String metWhen = (String) watch.getVariable("tayttyyKunMuuttuja");
+  public void check(DelegateExecution execution) {
+    ClockWatchCaseFile watch = ClockWatchCaseFile.of(execution);
+    String caseId = watch.caseId();
+    String metWhen = watch.metWhenVariable();
     boolean met = EngineContext.withoutAuthorization(() -> {
       ProcessInstance main = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId).singleResult();
       // a case that ends at once (HB päättyy heti) has no deadlines left to meet: only its commitments to settle
       return main == null || engine.getRuntimeService().getVariable(caseId, metWhen) != null
-          || engine.getRuntimeService().getVariable(caseId, "paattyiKeskenKirjattu") != null;
+          || engine.getRuntimeService().getVariable(caseId, HbCaseFile.ENDED_EARLY_RECORDED) != null;
     });
-    watch.setVariable("taytetty", met);
-    watch.setVariable("muistutettavatRyhmat", met ? "" : String.join(",", groupsHolding(caseId)));
+    watch.recordCheck(met, met ? List.of() : List.copyOf(groupsHolding(caseId)));
   }
 
   private Set<String> groupsHolding(String caseId) {
@@ -239,25 +247,27 @@ public class LegalClocks {
   }
 
   /** In the watch: the deadline passed unmet; recorded with the case (every breach, in order). */
-  public void recordBreach(DelegateExecution watch) {
-    String caseId = (String) watch.getVariable("hbAsiaId");
-    String clock = (String) watch.getVariable("maaraika");
+  public void recordBreach(DelegateExecution execution) {
+    ClockWatchCaseFile watch = ClockWatchCaseFile.of(execution);
+    String caseId = watch.caseId();
+    String clock = watch.clock();
     EngineContext.withoutAuthorization(() -> {
       var runtime = engine.getRuntimeService();
       if (runtime.createProcessInstanceQuery().processInstanceId(caseId).count() == 0) {
         return null;
       }
-      JsonValue previous = runtime.getVariableTyped(caseId, "maaraikaylitykset");
+      JsonValue previous = runtime.getVariableTyped(caseId, HbCaseFile.BREACHES);
       ArrayNode breaches;
       try {
         breaches = fi.hbflow.casefile.JsonList.read(previous);
       } catch (IllegalArgumentException e) {
         throw new ProcessEngineException("Unreadable breach list of case " + caseId, e);
       }
-      breaches.addObject().put("maaraika", clock).put("erapaiva", String.valueOf(watch.getVariable("erapaiva")))
-          .put("havaittu", EngineContext.today().toString()).put("lainkohta", String.valueOf(watch.getVariable("lainkohta")));
-      runtime.setVariable(caseId, "maaraikaylitykset", fi.hbflow.casefile.JsonList.value(breaches));
-      runtime.setVariable(caseId, "maaraikaylityksia", breaches.size());
+      breaches.addObject().put("maaraika", clock).put("erapaiva", String.valueOf(watch.raw(ClockWatchCaseFile.DUE)))
+          .put("havaittu", EngineContext.today().toString())
+          .put("lainkohta", String.valueOf(watch.raw(ClockWatchCaseFile.LAW_REFERENCE)));
+      runtime.setVariable(caseId, HbCaseFile.BREACHES, fi.hbflow.casefile.JsonList.value(breaches));
+      runtime.setVariable(caseId, HbCaseFile.BREACH_COUNT, breaches.size());
       runtime.setVariable(caseId, "ylitetty_" + clock, true);
       return null;
     });

@@ -27,6 +27,8 @@ public abstract class CaseFile {
 
   private final Map<String, ?> variables;
   private final BiConsumer<String, Object> writer;
+  /** What this case file wrote (null: removed): read back as written, whatever the variables' map has cached. */
+  private final Map<String, Object> written = new java.util.HashMap<>();
 
   /**
    * @param variables the variables, read when asked (e.g. {@code ScopeVariables.of(execution)})
@@ -37,12 +39,26 @@ public abstract class CaseFile {
     this.writer = Objects.requireNonNull(writer, "writer");
   }
 
-  /** The value as stored, or null. */
-  public Object raw(String name) {
-    return variables.get(name);
+  /** A writer to {@code scope}: a null value removes the variable. */
+  protected static BiConsumer<String, Object> removingNulls(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    return (name, value) -> {
+      if (value == null) {
+        scope.removeVariable(name);
+      } else {
+        scope.setVariable(name, value);
+      }
+    };
   }
 
-  /** All the case's variables as a read-only map (read when asked), for plain classes that take a map. */
+  /** The value as stored, or null. */
+  public Object raw(String name) {
+    return written.containsKey(name) ? written.get(name) : variables.get(name);
+  }
+
+  /**
+   * All the case's variables as a read-only map (read when asked), for plain classes that take a map: as they were
+   * before this case file wrote any.
+   */
   @SuppressWarnings("unchecked")
   public Map<String, Object> variables() {
     return java.util.Collections.unmodifiableMap((Map<String, Object>) variables);
@@ -51,6 +67,7 @@ public abstract class CaseFile {
   /** Writes a value; null removes the variable. */
   public void set(String name, Object value) {
     writer.accept(name, value);
+    written.put(name, value);
   }
 
   // ------------------------------------------------------------------------------------------- parsing by type
@@ -85,6 +102,11 @@ public abstract class CaseFile {
       return n.longValue();
     }
     return isBlank(v) ? null : Long.valueOf(v.toString().trim());
+  }
+
+  /** A number kept as a number ({@code Long}, {@code Integer}, …) as a long, else null (text is not read). */
+  public Long number(String name) {
+    return raw(name) instanceof Number n ? n.longValue() : null;
   }
 
   /** True only for a stored {@code true} (a checkbox, a flag of the model). */

@@ -296,13 +296,7 @@ public final class HbCaseFile extends CaseFile {
 
   /** The case file of an execution or task of the case: reads a value when asked, writes to the scope. */
   public static HbCaseFile of(VariableScope scope) {
-    return new HbCaseFile(ScopeVariables.of(scope), (name, value) -> {
-      if (value == null) {
-        scope.removeVariable(name);
-      } else {
-        scope.setVariable(name, value);
-      }
-    });
+    return new HbCaseFile(ScopeVariables.of(scope), removingNulls(scope));
   }
 
   /** Over plain values (tests, plain callers); writes go to {@code writer}. */
@@ -321,6 +315,11 @@ public final class HbCaseFile extends CaseFile {
   public int budgetPeriodMonths() {
     return required(whole(BUDGET_PERIOD_MONTHS, "Budjettikauden pituus", 1, BUDGET_PERIOD_MAX_MONTHS),
         "Budjettikauden pituus");
+  }
+
+  /** vireilletulopäivä, required (decides the law version of the clocks). */
+  public LocalDate pendingSince() {
+    return required(date(PENDING_SINCE, "Vireilletulopäivä"), "Vireilletulopäivä");
   }
 
   /** The business key, {@code HB-2026-000123}. */

@@ -1,12 +1,11 @@
 package fi.hbflow.caseflow;
 
+import fi.hbflow.casefile.CaseChangeCaseFile;
 import fi.hbflow.engine.EngineContext;
 import fi.hbflow.forms.FormRejected;
 import fi.hbflow.forms.FormValues;
 import fi.hbflow.support.SupportRules;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,11 +22,11 @@ public class CaseActionDelegate implements JavaDelegate {
 
   /** The start event whose form {@code hb-asian-muutos} this checks. */
   public static final String START = "Start_AsianMuutos";
-  public static final String ACTION = "asianMuutos";
+  public static final String ACTION = CaseChangeCaseFile.ACTION;
   public static final String END = "paattyy";
   public static final String REVIEW_NOW = "seuranta_nyt";
   /** The fields of the end, as in the form {@value CaseChangeRules#ENDING_FORM} (the REST route's contract). */
-  static final List<String> ENDING_FIELDS = List.of("paattymisenSyy", "paattymisPaiva", "paattymisenLisatiedot");
+  static final List<String> ENDING_FIELDS = CaseChangeCaseFile.ENDING_FIELDS;
 
   private final CaseActions actions;
 
@@ -37,35 +36,25 @@ public class CaseActionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    // the start form is a submitted form: checked as one, with its labels
     FormValues form = new FormValues(execution.getVariables(), EngineContext.today());
     String caseKey = SupportRules.caseKey(form);
     String action = form.choice(ACTION, "Mitä asialle tehdään", Set.of(END, REVIEW_NOW), true);
     if (form.hasProblems()) {
       throw FormRejected.because(START, form.problems());
     }
+    CaseChangeCaseFile file = CaseChangeCaseFile.of(execution);
     CaseActions.Caller starter = CaseActions.Caller.current(execution.getProcessEngineServices().getIdentityService());
     try {
       if (END.equals(action)) {
-        actions.end(starter, caseKey, given(execution, ENDING_FIELDS));
+        actions.end(starter, caseKey, file.given(ENDING_FIELDS));
       } else {
-        actions.reviewNow(starter, caseKey, given(execution, List.of(CaseChangeRules.REVIEW_NOW_REASON)));
+        actions.reviewNow(starter, caseKey, file.given(CaseChangeCaseFile.REVIEW_NOW_FIELDS));
       }
     } catch (CaseActionRefused refused) {
       throw FormRejected.because(START, List.of(refused.getMessage()));
     }
-    execution.setVariable("hbAsia", caseKey);
+    file.recordCaseKey(caseKey);
     execution.setProcessBusinessKey(caseKey);
-  }
-
-  /** The action's own fields of the start form, those given (the form hides the other action's fields). */
-  private static Map<String, Object> given(DelegateExecution execution, List<String> names) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    for (String name : names) {
-      Object value = execution.getVariable(name);
-      if (value != null) {
-        body.put(name, value);
-      }
-    }
-    return body;
   }
 }

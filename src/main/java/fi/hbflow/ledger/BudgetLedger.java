@@ -8,6 +8,9 @@ import fi.hbflow.engine.CurrentUser;
 import fi.hbflow.engine.EngineContext;
 import fi.hbflow.engine.RunningInstances;
 import fi.hbflow.forms.FormRejected;
+import fi.hbflow.casefile.CaseFile;
+import fi.hbflow.casefile.HbCaseFile;
+import fi.hbflow.casefile.LedgerCaseFile;
 import fi.hbflow.forms.FormValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -39,15 +42,13 @@ public class BudgetLedger {
   public static final String PROCESS_KEY = "hb-budjetin-kaytto";
   public static final String CLOSE_MESSAGE = "HB_KAYTTO_PAATTYY";
   /** The input parameter of {@code Task_KaytonSeuranta} the process owner edits in the Modeler. */
-  public static final String MARGIN_PARAMETER = "halytysrajaProsenttiyksikkoa";
+  public static final String MARGIN_PARAMETER = LedgerCaseFile.ALERT_MARGIN;
   /** How many of the latest expenses the forms list. */
   static final int LATEST_SHOWN = 10;
 
   private static final Logger LOG = LoggerFactory.getLogger(BudgetLedger.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter FINNISH_DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
-  private static final List<String> EXPENSE_FORM = List.of("kulunPaiva", "kulunSumma", "kulunSelite", "kulunKirjaaja");
-  private static final List<String> ALERT_FORM = List.of("halytyksenSelvitys", "halytyksenToimenpide", "halytyksenKasittelija");
 
   private final ProcessEngine engine;
 
@@ -64,27 +65,29 @@ public class BudgetLedger {
    */
   public void open(DelegateExecution mainCase) {
     String businessKey = businessKey(mainCase);
-    FormValues values = new FormValues(fi.hbflow.engine.ScopeVariables.of(mainCase), null); // reads two values
-    LocalDate start = values.date("budjettikaudenAlku", "Budjettikauden alku", true);
-    Integer months = values.integer("budjettikaudenPituusKk", "Budjettikauden pituus", 1, fi.hbflow.casefile.HbCaseFile.BUDGET_PERIOD_MAX_MONTHS, true);
-    Long budget = cents(mainCase.getVariable("budjettiKausiSentit"));
+    HbCaseFile hbCase = HbCaseFile.of(mainCase);
+    List<String> problems = new ArrayList<>();
+    LocalDate start = CaseFile.collecting(problems, hbCase::budgetPeriodStart);
+    Integer months = CaseFile.collecting(problems, hbCase::budgetPeriodMonths);
+    Long budget = hbCase.number(HbCaseFile.BUDGET_PERIOD_CENTS);
     if (budget == null || budget < 0) {
-      values.problem("Budjettia (budjettiKausiSentit) ei ole laskettu.");
+      problems.add("Budjettia (budjettiKausiSentit) ei ole laskettu.");
     }
-    if (values.hasProblems()) {
+    if (!problems.isEmpty()) {
       throw new ProcessEngineException("Budjetin käytön seurantaa ei voi avata asialle " + businessKey + ": "
-          + String.join(" ", values.problems()));
+          + String.join(" ", problems));
     }
     Map<String, Object> variables = new HashMap<>();
-    variables.put("hbAsiaId", mainCase.getProcessInstanceId());
-    variables.put("asiakasNimi", mainCase.getVariable("asiakasNimi"));
-    variables.put("budjettiKausiSentit", budget);
-    variables.put("budjettikaudenAlku", start.toString());
-    variables.put("budjettikaudenPituusKk", months);
-    variables.put("kaytettySentit", 0L);
+    LedgerCaseFile ledger = LedgerCaseFile.of(variables, variables::put);
+    ledger.set(LedgerCaseFile.CASE_ID, mainCase.getProcessInstanceId());
+    ledger.set(LedgerCaseFile.CLIENT_NAME, hbCase.raw(HbCaseFile.CLIENT_NAME));
+    ledger.set(LedgerCaseFile.BUDGET_CENTS, budget);
+    ledger.set(LedgerCaseFile.PERIOD_START, start.toString());
+    ledger.set(LedgerCaseFile.PERIOD_MONTHS, months);
+    ledger.set(LedgerCaseFile.USED_CENTS, 0L);
     // the columns of the groups' Tasklist filters
-    variables.put("kotikunta", mainCase.getVariable("kotikunta"));
-    variables.put("budjettiYhteensa", Money.format(budget));
+    ledger.set(LedgerCaseFile.MUNICIPALITY, hbCase.raw(HbCaseFile.MUNICIPALITY));
+    ledger.set(LedgerCaseFile.BUDGET_TOTAL_TEXT, Money.format(budget));
     EngineContext.withoutAuthorization(() -> {
       carryOver(businessKey, start, months, variables);
       endRunningLedgers(businessKey);
@@ -111,7 +114,7 @@ public class BudgetLedger {
     long used = 0;
     LocalDate latest = null;
     for (String id : running) {
-      for (var row : list(engine.getRuntimeService().getVariable(id, "kulut"))) {
+      for (var row : list(engine.getRuntimeService().getVariable(id, LedgerCaseFile.EXPENSES))) {
         LocalDate day = LocalDate.parse(row.get("paiva").asText());
         if (!day.isBefore(start) && day.isBefore(end)) {
           used += row.get("sentit").asLong();
@@ -122,13 +125,13 @@ public class BudgetLedger {
           latest = latest == null || day.isAfter(latest) ? day : latest;
         }
       }
-      list(engine.getRuntimeService().getVariable(id, "halytykset")).forEach(alerts::add);
+      list(engine.getRuntimeService().getVariable(id, LedgerCaseFile.ALERTS)).forEach(alerts::add);
     }
-    variables.put("kulut", json(carried));
-    variables.put("halytykset", json(alerts));
-    variables.put("kaytettySentit", used);
+    variables.put(LedgerCaseFile.EXPENSES, json(carried));
+    variables.put(LedgerCaseFile.ALERTS, json(alerts));
+    variables.put(LedgerCaseFile.USED_CENTS, used);
     if (latest != null) {
-      variables.put("viimeisinKulunPaiva", latest.toString());
+      variables.put(LedgerCaseFile.LATEST_EXPENSE_DATE, latest.toString());
     }
   }
 
@@ -158,30 +161,30 @@ public class BudgetLedger {
   // --- called by the ledger's own model ------------------------------------------------------------------------
 
   /** Start of the ledger: checks what it was given, starts the lists and the display strings. */
-  public void begin(DelegateExecution ledger) {
-    FormValues values = new FormValues(ledger.getVariables(), null);
-    LocalDate start = values.date("budjettikaudenAlku", "Budjettikauden alku", true);
-    values.integer("budjettikaudenPituusKk", "Budjettikauden pituus", 1, fi.hbflow.casefile.HbCaseFile.BUDGET_PERIOD_MAX_MONTHS, true);
-    if (cents(ledger.getVariable("budjettiKausiSentit")) == null) {
-      values.problem("Budjetti (budjettiKausiSentit) puuttuu.");
+  public void begin(DelegateExecution execution) {
+    LedgerCaseFile ledger = LedgerCaseFile.of(execution);
+    List<String> problems = new ArrayList<>();
+    LocalDate start = CaseFile.collecting(problems, ledger::periodStart);
+    CaseFile.collecting(problems, ledger::periodMonths);
+    if (ledger.budgetCents() == null) {
+      problems.add("Budjetti (budjettiKausiSentit) puuttuu.");
     }
-    if (values.hasProblems()) {
-      throw new ProcessEngineException("Budjetin käytön seurantaa ei voi aloittaa: " + String.join(" ", values.problems()));
+    if (!problems.isEmpty()) {
+      throw new ProcessEngineException("Budjetin käytön seurantaa ei voi aloittaa: " + String.join(" ", problems));
     }
-    ledger.setVariable("budjettikaudenAlku", start.toString()); // one form: "2026-07-01"
-    if (cents(ledger.getVariable("kaytettySentit")) == null) {
-      ledger.setVariable("kaytettySentit", 0L);
+    ledger.set(LedgerCaseFile.PERIOD_START, start.toString()); // one form: "2026-07-01"
+    if (ledger.usedCents() == null) {
+      ledger.set(LedgerCaseFile.USED_CENTS, 0L);
     }
-    if (ledger.getVariable("kulut") == null) {
-      ledger.setVariable("kulut", json(JSON.createArrayNode()));
+    for (String list : List.of(LedgerCaseFile.EXPENSES, LedgerCaseFile.ALERTS)) {
+      if (ledger.raw(list) == null) {
+        ledger.set(list, json(JSON.createArrayNode()));
+      }
     }
-    if (ledger.getVariable("halytykset") == null) {
-      ledger.setVariable("halytykset", json(JSON.createArrayNode()));
-    }
-    BudgetUse use = assess(ledger, cents(ledger.getVariable("kaytettySentit")), EngineContext.today());
+    BudgetUse use = assess(ledger, ledger.usedCents(), EngineContext.today());
     Map<String, Object> shown = display(use);
-    shown.forEach(ledger::setVariable);
-    ledger.setVariable("kulutTeksti", latestLines(list(ledger.getVariable("kulut"))));
+    shown.forEach(ledger::set);
+    ledger.set(LedgerCaseFile.EXPENSES_TEXT, latestLines(list(ledger.raw(LedgerCaseFile.EXPENSES))));
     mirror(ledger, shown);
   }
 
@@ -191,25 +194,27 @@ public class BudgetLedger {
    * {@code kulut}, adds it to {@code kaytettySentit}, decides the alert ({@code halytys}) and mirrors the totals to the
    * case. The expense's form fields are cleared so that the next form starts empty.
    */
-  public void record(DelegateExecution ledger) {
-    FormValues form = new FormValues(ledger.getVariables(), EngineContext.today(), currentUser(ledger));
+  public void record(DelegateExecution execution) {
+    // the expense is a submitted form (Task_Kulut or the REST route): checked as one, with its labels
+    FormValues form = new FormValues(execution.getVariables(), EngineContext.today(), currentUser(execution));
     LedgerRules.Expense expense = LedgerRules.expense(form);
     if (expense == null) {
       throw FormRejected.because(LedgerRules.EXPENSE_TASK, form.problems());
     }
-    String recordedBy = form.user() != null ? form.user() : text(ledger.getVariable("kulunKirjaaja"));
-    long used = cents(ledger.getVariable("kaytettySentit")) + expense.cents();
+    LedgerCaseFile ledger = LedgerCaseFile.of(execution);
+    String recordedBy = form.user() != null ? form.user() : text(ledger.raw(LedgerCaseFile.EXPENSE_RECORDED_BY));
+    long used = ledger.usedCents() + expense.cents();
 
     // time has elapsed through the latest expense recorded so far: a late invoice of an earlier month does not
     // make the period look younger than it is
     LocalDate latest = expense.date();
-    Object previous = ledger.getVariable("viimeisinKulunPaiva");
-    if (previous != null && LocalDate.parse(previous.toString()).isAfter(latest)) {
-      latest = LocalDate.parse(previous.toString());
+    LocalDate previous = ledger.latestExpenseDate();
+    if (previous != null && previous.isAfter(latest)) {
+      latest = previous;
     }
     BudgetUse use = assess(ledger, used, latest);
 
-    ArrayNode expenses = list(ledger.getVariable("kulut"));
+    ArrayNode expenses = list(ledger.raw(LedgerCaseFile.EXPENSES));
     ObjectNode row = expenses.addObject();
     row.put("paiva", expense.date().toString());
     row.put("sentit", expense.cents());
@@ -221,18 +226,14 @@ public class BudgetLedger {
     row.put("kaytettyYhteensaSentit", used);
     row.put("halytys", use.alert());
 
-    EXPENSE_FORM.forEach(ledger::removeVariable);
-    ledger.setVariable("kulut", json(expenses));
-    ledger.setVariable("viimeisinKulunPaiva", latest.toString());
-    ledger.setVariable("kulutTeksti", latestLines(expenses));
-    ledger.setVariable("halytys", use.alert());
-    if (use.alert()) {
-      ledger.setVariable("halytyksenSyy", use.alertReason());
-    } else {
-      ledger.removeVariable("halytyksenSyy");
-    }
+    LedgerCaseFile.EXPENSE_FORM.forEach(name -> ledger.set(name, null));
+    ledger.set(LedgerCaseFile.EXPENSES, json(expenses));
+    ledger.set(LedgerCaseFile.LATEST_EXPENSE_DATE, latest.toString());
+    ledger.set(LedgerCaseFile.EXPENSES_TEXT, latestLines(expenses));
+    ledger.set(LedgerCaseFile.ALERT, use.alert());
+    ledger.set(LedgerCaseFile.ALERT_REASON, use.alert() ? use.alertReason() : null);
     Map<String, Object> shown = display(use);
-    shown.forEach(ledger::setVariable);
+    shown.forEach(ledger::set);
     mirror(ledger, shown);
   }
 
@@ -240,33 +241,34 @@ public class BudgetLedger {
    * The alert was handled ({@code take} of the flow from {@code Task_KayttoHalytys} back to the expenses): keeps the
    * explanation in {@code halytykset}, mirrors the chosen action to the case and clears the form for the next alert.
    */
-  public void alertHandled(DelegateExecution ledger) {
-    ArrayNode alerts = list(ledger.getVariable("halytykset"));
+  public void alertHandled(DelegateExecution execution) {
+    LedgerCaseFile ledger = LedgerCaseFile.of(execution);
+    ArrayNode alerts = list(ledger.raw(LedgerCaseFile.ALERTS));
     ObjectNode row = alerts.addObject();
-    row.put("syy", text(ledger.getVariable("halytyksenSyy")));
-    row.put("kaytettySentit", cents(ledger.getVariable("kaytettySentit")));
-    row.put("selvitys", text(ledger.getVariable("halytyksenSelvitys")));
-    row.put("toimenpide", text(ledger.getVariable("halytyksenToimenpide")));
-    String handledBy = currentUser(ledger);
-    row.put("kasittelija", handledBy != null ? handledBy : text(ledger.getVariable("halytyksenKasittelija")));
+    row.put("syy", text(ledger.raw(LedgerCaseFile.ALERT_REASON)));
+    row.put("kaytettySentit", ledger.usedCents());
+    row.put("selvitys", text(ledger.raw(LedgerCaseFile.ALERT_EXPLANATION)));
+    row.put("toimenpide", text(ledger.raw(LedgerCaseFile.ALERT_ACTION)));
+    String handledBy = currentUser(execution);
+    row.put("kasittelija", handledBy != null ? handledBy : text(ledger.raw(LedgerCaseFile.ALERT_HANDLED_BY)));
     row.put("kasitelty", OffsetDateTime.ofInstant(EngineContext.now(), EngineContext.FINLAND)
         .truncatedTo(ChronoUnit.SECONDS).toString());
-    ledger.setVariable("halytykset", json(alerts));
+    ledger.set(LedgerCaseFile.ALERTS, json(alerts));
     Map<String, Object> toCase = new LinkedHashMap<>();
-    toCase.put("kayttoHalytysToimenpide", row.get("toimenpide").isNull() ? null : row.get("toimenpide").asText());
-    toCase.put("kayttoHalytysKasitelty", row.get("kasitelty").asText());
+    toCase.put(LedgerCaseFile.CASE_ALERT_ACTION, row.get("toimenpide").isNull() ? null : row.get("toimenpide").asText());
+    toCase.put(LedgerCaseFile.CASE_ALERT_HANDLED, row.get("kasitelty").asText());
     mirror(ledger, toCase);
-    ALERT_FORM.forEach(ledger::removeVariable);
-    ledger.removeVariable("halytyksenSyy");
+    LedgerCaseFile.ALERT_FORM.forEach(name -> ledger.set(name, null));
+    ledger.set(LedgerCaseFile.ALERT_REASON, null);
   }
 
   // --- helpers -------------------------------------------------------------------------------------------------
 
-  private static BudgetUse assess(DelegateExecution ledger, long usedCents, LocalDate asOf) {
-    LocalDate start = LocalDate.parse(ledger.getVariable("budjettikaudenAlku").toString());
-    int months = ((Number) ledger.getVariable("budjettikaudenPituusKk")).intValue();
-    long budget = cents(ledger.getVariable("budjettiKausiSentit"));
-    return BudgetUse.assess(start, months, budget, usedCents, asOf, margin(ledger.getVariable(MARGIN_PARAMETER)));
+  private static BudgetUse assess(LedgerCaseFile ledger, long usedCents, LocalDate asOf) {
+    LocalDate start = LocalDate.parse(ledger.raw(LedgerCaseFile.PERIOD_START).toString());
+    int months = ((Number) ledger.raw(LedgerCaseFile.PERIOD_MONTHS)).intValue();
+    long budget = ledger.budgetCents();
+    return BudgetUse.assess(start, months, budget, usedCents, asOf, margin(ledger.raw(MARGIN_PARAMETER)));
   }
 
   /** The process owner's margin; a missing or unreadable one falls back to the default, never stopping a record. */
@@ -290,23 +292,23 @@ public class BudgetLedger {
   /** The display strings of the forms (and of the case). */
   static Map<String, Object> display(BudgetUse use) {
     Map<String, Object> shown = new LinkedHashMap<>();
-    shown.put("kaytettySentit", use.usedCents());
-    shown.put("kaytetty", Money.format(use.usedCents()));
-    shown.put("budjetti", Money.format(use.budgetCents()));
-    shown.put("budjettiaJaljella", Money.format(use.remainingCents()));
-    shown.put("kayttoaste", use.useText());
-    shown.put("kauttaKulunut", use.elapsedText());
+    shown.put(LedgerCaseFile.USED_CENTS, use.usedCents());
+    shown.put(LedgerCaseFile.USED_TEXT, Money.format(use.usedCents()));
+    shown.put(LedgerCaseFile.BUDGET_TEXT, Money.format(use.budgetCents()));
+    shown.put(LedgerCaseFile.REMAINING_TEXT, Money.format(use.remainingCents()));
+    shown.put(LedgerCaseFile.USE_TEXT, use.useText());
+    shown.put(LedgerCaseFile.ELAPSED_TEXT, use.elapsedText());
     return shown;
   }
 
   /** Sets the values on the HB case the ledger belongs to, when that case is still running. */
-  private void mirror(DelegateExecution ledger, Map<String, Object> values) {
-    Object caseId = ledger.getVariable("hbAsiaId");
+  private void mirror(LedgerCaseFile ledger, Map<String, Object> values) {
+    Object caseId = ledger.raw(LedgerCaseFile.CASE_ID);
     if (caseId == null) {
       return;
     }
     Map<String, Object> toCase = new HashMap<>(values);
-    toCase.remove("budjetti"); // the case has its own budjettiYhteensa
+    toCase.remove(LedgerCaseFile.BUDGET_TEXT); // the case has its own budjettiYhteensa
     EngineContext.withoutAuthorization(() -> {
       if (running(caseId.toString())) {
         engine.getRuntimeService().setVariables(caseId.toString(), toCase);
@@ -325,10 +327,6 @@ public class BudgetLedger {
 
   private static String currentUser(DelegateExecution execution) {
     return CurrentUser.idOrNull(execution.getProcessEngineServices().getIdentityService());
-  }
-
-  static Long cents(Object value) {
-    return value instanceof Number n ? n.longValue() : null;
   }
 
   private static String text(Object value) {

@@ -1,5 +1,8 @@
 package fi.hbflow.sopiva;
 
+import fi.hbflow.casefile.EventCaseFile;
+import fi.hbflow.casefile.SopivaCaseFile;
+import fi.hbflow.casefile.TrainingCaseFile;
 import fi.hbflow.engine.EngineContext;
 import fi.hbflow.forms.FormRejected;
 import fi.hbflow.forms.FormRules;
@@ -36,23 +39,23 @@ public class SopivaStartListener implements ExecutionListener {
       throw new IllegalStateException("${sopivaStart} is meant for the start events " + rulesByStart.keySet()
           + ", not for " + activity);
     }
+    // the start form is a submitted form: checked as one, with its labels
     FormValues form = new FormValues(execution.getVariables(), EngineContext.today());
     rules.check(form);
     if (form.hasProblems()) {
       throw FormRejected.because(activity, form.problems());
     }
-    form.derived().forEach(execution::setVariable);
-    String key = unusedKey(execution.getProcessEngineServices().getHistoryService(), prefix(activity, execution));
+    boolean training = SopivaRules.TRAINING_START.equals(activity);
+    SopivaCaseFile file = training ? TrainingCaseFile.of(execution) : EventCaseFile.of(execution);
+    form.derived().forEach(file::set);
+    String key = unusedKey(execution.getProcessEngineServices().getHistoryService(),
+        training ? TRAINING_PREFIX : ((EventCaseFile) file).eventType().toUpperCase(Locale.ROOT));
     execution.setProcessBusinessKey(key);
-    execution.setVariable("sopivaTunnus", key);
+    file.recordKey(key);
   }
 
-  static String prefix(String activity, DelegateExecution execution) {
-    if (SopivaRules.TRAINING_START.equals(activity)) {
-      return "KOULUTUS";
-    }
-    return String.valueOf(execution.getVariable("tapahtumanTyyppi")).toUpperCase(Locale.ROOT);
-  }
+  /** The business key's prefix of a training; an event's is its type (KEHITTAMO, KOHTAAMO). */
+  static final String TRAINING_PREFIX = "KOULUTUS";
 
   /** {@code PREFIX-<year>-<4 hex>} not given to any earlier event or training (running or ended). */
   static String unusedKey(HistoryService history, String prefix) {

@@ -48,7 +48,14 @@ class CaseFileNamesTest {
       // read by LegalClocks (the law version of a new decision)
       HbCaseFile.REASSESSMENT_DATE, HbCaseFile.ENDING_RECORDED_BY, HbCaseFile.OPEN_COMMITMENTS,
       HbCaseFile.ENDED_EARLY_RECORDED,
-      SupportCaseFile.CHANGE_RECORDED);
+      SupportCaseFile.CHANGE_RECORDED,
+      // the ledger's and the watch's link to their case (the watch's and the ledger's server code only), the ledger's
+      // own bookkeeping, who recorded an expense or handled an alert, and what the alert wrote to the case
+      LedgerCaseFile.CASE_ID, LedgerCaseFile.LATEST_EXPENSE_DATE, LedgerCaseFile.ALERTS,
+      LedgerCaseFile.EXPENSE_RECORDED_BY, LedgerCaseFile.ALERT_HANDLED_BY, LedgerCaseFile.CASE_ALERT_ACTION,
+      LedgerCaseFile.CASE_ALERT_HANDLED,
+      // SOPIVA counters the server keeps for the reports
+      EventCaseFile.STAKEHOLDER_COUNT, EventCaseFile.POSTPONEMENTS);
 
   @Test
   void everyNameOfTheMainProcessIsDeclaredInHbCaseFile() throws IOException {
@@ -72,6 +79,53 @@ class CaseFileNamesTest {
         SupportCaseFile.declaredNames());
   }
 
+  /**
+   * The other processes: each one's BPMN (its forms, expressions, mappings) against its case file, and the inputs of
+   * the DMN it calls. Their user tasks call the routing table through {@code ${taskRouting}}: its input
+   * {@code kotikunta} is a variable of the ledger (copied from the case); the watch and the SOPIVA processes have none
+   * (no client's municipality: their tasks are routed by the task alone), and {@code hb-asian-muutos} has no user task.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("otherProcesses")
+  void everyNameOfTheOtherProcessesIsDeclaredInTheirCaseFile(String process, List<String> declared,
+      List<String> tables) throws IOException {
+    Process model = Process.read("processes/" + process + ".bpmn");
+    assertDeclared("form field keys of " + process, model.formKeys(), declared);
+    assertDeclared("variables of " + process + ".bpmn", model.expressionVariables(), declared);
+    List<String> dmnInputs = new ArrayList<>();
+    for (String dmn : tables) {
+      dmnInputs.addAll(dmnInputs(Path.of("processes", dmn + ".dmn")));
+    }
+    assertDeclared("DMN inputs of " + process + "'s tables",
+        dmnInputs.stream().filter(n -> !LOOKUP_INPUTS.contains(n)).toList(), declared);
+  }
+
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> otherProcesses() {
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of(LedgerCaseFile.PROCESS, LedgerCaseFile.declaredNames(),
+            List.of("hb-tehtavien-reititys")),
+        org.junit.jupiter.params.provider.Arguments.of(ClockWatchCaseFile.PROCESS, ClockWatchCaseFile.declaredNames(),
+            List.of()),
+        org.junit.jupiter.params.provider.Arguments.of(EventCaseFile.PROCESS, EventCaseFile.declaredNames(),
+            List.of()),
+        org.junit.jupiter.params.provider.Arguments.of(TrainingCaseFile.PROCESS, TrainingCaseFile.declaredNames(),
+            List.of()),
+        org.junit.jupiter.params.provider.Arguments.of(CaseChangeCaseFile.PROCESS, CaseChangeCaseFile.declaredNames(),
+            List.of()));
+  }
+
+  /** Every case file's names, for the checks over all of them. */
+  private static List<String> allDeclared() {
+    List<String> declared = new ArrayList<>(HbCaseFile.declaredNames());
+    declared.addAll(SupportCaseFile.declaredNames());
+    declared.addAll(LedgerCaseFile.declaredNames());
+    declared.addAll(ClockWatchCaseFile.declaredNames());
+    declared.addAll(EventCaseFile.declaredNames());
+    declared.addAll(TrainingCaseFile.declaredNames());
+    declared.addAll(CaseChangeCaseFile.declaredNames());
+    return declared;
+  }
+
   @Test
   void everyDeclaredNameIsUsedByAModelOrAForm() throws IOException {
     StringBuilder deployed = new StringBuilder();
@@ -88,8 +142,7 @@ class CaseFileNamesTest {
     while (m.find()) {
       used.add(m.group());
     }
-    List<String> declared = new ArrayList<>(HbCaseFile.declaredNames());
-    declared.addAll(SupportCaseFile.declaredNames());
+    List<String> declared = allDeclared();
     assertThat(declared.stream().filter(n -> !used.contains(n) && !SERVER_ONLY.contains(n)).toList())
         .as("declared in a case file but used by no model or form (remove them, or list them in SERVER_ONLY with why)")
         .isEmpty();
@@ -100,8 +153,7 @@ class CaseFileNamesTest {
   @Test
   void docsVariablesNamesEveryDeclaredName() throws IOException {
     String docs = Files.readString(Path.of("docs/variables.md"));
-    List<String> declared = new ArrayList<>(HbCaseFile.declaredNames());
-    declared.addAll(SupportCaseFile.declaredNames());
+    List<String> declared = allDeclared();
     assertThat(declared.stream().filter(n -> !docs.contains("`" + n + "`")).toList())
         .as("declared in a case file but missing from docs/variables.md").isEmpty();
     for (String family : HbCaseFile.NAME_FAMILIES.keySet()) {
