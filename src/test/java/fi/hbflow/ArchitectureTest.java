@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  *   <li>engine internals ({@code org.camunda.bpm.engine.impl..}) only in {@code fi.hbflow.engine}, behind small named
  *       classes there ({@code EngineContext}, {@code CurrentUser}, {@code FormRefusals}, {@code RunningInstances},
  *       the plugins), so that an engine upgrade or an API-compatible fork touches one package;</li>
- *   <li>no cycle between fi.hbflow's top-level packages.</li>
+ *   <li>no cycle between fi.hbflow's top-level packages;</li>
+ *   <li>case variables are read through the case files: {@code forms.FormValues} is for checking a submitted form, so
+ *       the case files and the legal clocks (which read stored values only) do not use it.</li>
  * </ul>
  */
 class ArchitectureTest {
@@ -36,6 +38,14 @@ class ArchitectureTest {
     noClasses().that().resideOutsideOfPackage("fi.hbflow.engine..")
         .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..")
         .because("engine internals are reached only through fi.hbflow.engine (issue 19)")
+        .check(classes);
+  }
+
+  @Test
+  void storedCaseValuesAreNotReadAsForms() {
+    noClasses().that().resideInAnyPackage("fi.hbflow.casefile..", "fi.hbflow.calendar..")
+        .should().dependOnClassesThat().haveFullyQualifiedName("fi.hbflow.forms.FormValues")
+        .because("a case's stored variables are read through its case file (issue 19); FormValues checks forms")
         .check(classes);
   }
 

@@ -6,6 +6,7 @@ import fi.hbflow.calendar.LegalClocks;
 import fi.hbflow.calendar.LegalDeadline;
 import fi.hbflow.casefile.HbCaseFile;
 import fi.hbflow.casefile.JsonList;
+import fi.hbflow.casefile.LedgerCaseFile;
 import fi.hbflow.engine.EngineContext;
 import fi.hbflow.engine.LongText;
 import fi.hbflow.ledger.BudgetLedger;
@@ -52,11 +53,12 @@ public class CaseChanges {
    * unless it is already earlier. The new date is stored ({@code erapaiva_SEURANTA}) and, when the case waits for its
    * review, the wait starts again with it (message {@value #REVIEW_MOVED}), so the review timer moves.
    */
-  public void alertHandled(DelegateExecution ledger) {
-    if (!BRING_FORWARD.equals(ledger.getVariable("halytyksenToimenpide"))) {
+  public void alertHandled(DelegateExecution execution) {
+    LedgerCaseFile ledger = LedgerCaseFile.of(execution);
+    if (!BRING_FORWARD.equals(ledger.raw(LedgerCaseFile.ALERT_ACTION))) {
       return;
     }
-    Object caseId = ledger.getVariable("hbAsiaId");
+    Object caseId = ledger.raw(LedgerCaseFile.CASE_ID);
     if (caseId == null) {
       return;
     }

@@ -1,5 +1,6 @@
 package fi.hbflow.ledger;
 
+import fi.hbflow.casefile.LedgerCaseFile;
 import fi.hbflow.engine.CurrentUser;
 import fi.hbflow.engine.FormRefusals;
 import fi.hbflow.engine.TaskWork;
@@ -76,9 +77,9 @@ public class LedgerApiController {
     Task task = open.get(0);
 
     Map<String, Object> form = new HashMap<>();
-    form.put("kulunPaiva", expense.paiva());
-    form.put("kulunSumma", expense.summa());
-    form.put("kulunSelite", expense.selite());
+    form.put(LedgerCaseFile.EXPENSE_DATE, expense.paiva());
+    form.put(LedgerCaseFile.EXPENSE_AMOUNT, expense.summa());
+    form.put(LedgerCaseFile.EXPENSE_DESCRIPTION, expense.selite());
     VariableMap ledger;
     try {
       // claimed and submitted in one transaction: a refused expense leaves the task unclaimed
@@ -96,15 +97,16 @@ public class LedgerApiController {
       return answer(HttpStatus.BAD_REQUEST, refused.getMessage());
     }
 
+    // the answer names the ledger's variables
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("kaytettySentit", ledger.get("kaytettySentit"));
-    body.put("budjettiKausiSentit", ledger.get("budjettiKausiSentit"));
-    body.put("kaytetty", ledger.get("kaytetty"));
-    body.put("budjettiaJaljella", ledger.get("budjettiaJaljella"));
-    body.put("kayttoaste", ledger.get("kayttoaste"));
-    body.put("halytys", Boolean.TRUE.equals(ledger.get("halytys")));
-    if (Boolean.TRUE.equals(ledger.get("halytys"))) {
-      body.put("halytyksenSyy", ledger.get("halytyksenSyy"));
+    for (String name : List.of(LedgerCaseFile.USED_CENTS, LedgerCaseFile.BUDGET_CENTS, LedgerCaseFile.USED_TEXT,
+        LedgerCaseFile.REMAINING_TEXT, LedgerCaseFile.USE_TEXT)) {
+      body.put(name, ledger.get(name));
+    }
+    boolean alert = Boolean.TRUE.equals(ledger.get(LedgerCaseFile.ALERT));
+    body.put(LedgerCaseFile.ALERT, alert);
+    if (alert) {
+      body.put(LedgerCaseFile.ALERT_REASON, ledger.get(LedgerCaseFile.ALERT_REASON));
     }
     return ResponseEntity.status(HttpStatus.CREATED).body(body);
   }
