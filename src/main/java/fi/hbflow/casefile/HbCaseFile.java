@@ -308,12 +308,22 @@ public final class HbCaseFile extends CaseFile {
 
   /** budjettikauden alku, required. */
   public LocalDate budgetPeriodStart() {
-    return required(date(BUDGET_PERIOD_START, "Budjettikauden alku"), "Budjettikauden alku");
+    return budgetPeriodStart(this);
   }
 
   /** budjettikauden pituus, 1–{@value #BUDGET_PERIOD_MAX_MONTHS} months, required. */
   public int budgetPeriodMonths() {
-    return required(whole(BUDGET_PERIOD_MONTHS, "Budjettikauden pituus", 1, BUDGET_PERIOD_MAX_MONTHS),
+    return budgetPeriodMonths(this);
+  }
+
+  /** The budget period's start of a case file that has it under this name (the case's, the ledger's). */
+  static LocalDate budgetPeriodStart(CaseFile file) {
+    return required(file.date(BUDGET_PERIOD_START, "Budjettikauden alku"), "Budjettikauden alku");
+  }
+
+  /** The budget period's length of a case file that has it under this name (the case's, the ledger's). */
+  static int budgetPeriodMonths(CaseFile file) {
+    return required(file.whole(BUDGET_PERIOD_MONTHS, "Budjettikauden pituus", 1, BUDGET_PERIOD_MAX_MONTHS),
         "Budjettikauden pituus");
   }
 

@@ -108,13 +108,12 @@ public final class LedgerCaseFile extends CaseFile {
 
   /** budjettikauden alku, required. */
   public LocalDate periodStart() {
-    return required(date(PERIOD_START, "Budjettikauden alku"), "Budjettikauden alku");
+    return HbCaseFile.budgetPeriodStart(this);
   }
 
   /** budjettikauden pituus, 1–{@value HbCaseFile#BUDGET_PERIOD_MAX_MONTHS}, required. */
   public int periodMonths() {
-    return required(whole(PERIOD_MONTHS, "Budjettikauden pituus", 1, HbCaseFile.BUDGET_PERIOD_MAX_MONTHS),
-        "Budjettikauden pituus");
+    return HbCaseFile.budgetPeriodMonths(this);
   }
 
   /** The budget in cents when it is stored as a number (as the ledger stores it), else null. */
