@@ -92,12 +92,12 @@ public class LegalClocks {
    */
   public void markTransition(DelegateExecution execution) {
     Map<String, Object> values = new HashMap<>(ScopeVariables.of(execution));
-    Object reopened = values.get("uudelleenarviointiPaiva");
+    Object reopened = values.get(HbCaseFile.REASSESSMENT_DATE);
     if (reopened != null) {
-      values.put("vireilletulopaiva", reopened); // the matter of this decision became pending then
+      values.put(HbCaseFile.PENDING_SINCE, reopened); // the matter of this decision became pending then
     }
     values.put(TRANSITION_BASE, TRANSITION_STARTS.toString());
-    LegalDeadline deadline = "myonnetty".equals(values.get("paatos")) ? compute("SIIRTYMA", values, true) : null;
+    LegalDeadline deadline = "myonnetty".equals(values.get(HbCaseFile.DECISION)) ? compute("SIIRTYMA", values, true) : null;
     if (deadline == null) {
       if (execution.getVariable("erapaiva_SIIRTYMA") != null) {
         for (String prefix : List.of("erapaiva_", "ylitys_", "erapaivaTeksti_", "maaraika_")) {
@@ -105,20 +105,20 @@ public class LegalClocks {
         }
         summarise(execution);
       }
-      execution.setVariable("siirtymaajanPaatos", false);
+      execution.setVariable(HbCaseFile.TRANSITION_DECISION, false);
       return;
     }
     execution.setVariable(TRANSITION_BASE, TRANSITION_STARTS.toString());
     stored(deadline).forEach(execution::setVariable);
     summarise(execution);
-    if (!Boolean.TRUE.equals(execution.getVariable("siirtymaajanPaatos"))) {
-      execution.setVariable("siirtymaajanPaatos", true);
+    if (!Boolean.TRUE.equals(execution.getVariable(HbCaseFile.TRANSITION_DECISION))) {
+      execution.setVariable(HbCaseFile.TRANSITION_DECISION, true);
     }
   }
 
   /** 675/2023 41 § 1 mom: in force from 1.1.2025; the transition clock runs from that day. */
   public static final LocalDate TRANSITION_STARTS = LocalDate.of(2025, 1, 1);
-  static final String TRANSITION_BASE = "siirtymaajanAlkupaiva";
+  static final String TRANSITION_BASE = HbCaseFile.TRANSITION_START;
 
   /** The summary the forms show ({@code maaraajatTeksti}): every clock computed so far, one line each. */
   public static void summarise(org.camunda.bpm.engine.delegate.VariableScope execution) {
@@ -129,7 +129,7 @@ public class LegalClocks {
         lines.put(key, value.toString());
       }
     }
-    execution.setVariable("maaraajatTeksti", LongText.of(String.join("\n", lines.values()) + "\n"));
+    execution.setVariable(HbCaseFile.CLOCKS_TEXT, LongText.of(String.join("\n", lines.values()) + "\n"));
   }
 
   /** The deadline of one clock for the case's variables (plain: table row + calendar). */
@@ -182,12 +182,12 @@ public class LegalClocks {
    * any, is replaced).
    */
   public void rectificationArrivedToday(DelegateExecution execution) {
-    recordToday(execution, "oikaisuvaatimuksenSaapumispaiva");
+    recordToday(execution, HbCaseFile.RECTIFICATION_ARRIVED);
   }
 
   /** The handling of a rectification request begins: its clock starts from the arrival (county target, HL 49 e §). */
   public void rectificationHandlingStarts(DelegateExecution execution) {
-    execution.removeVariable("oikaisuvaatimusRatkaistuPaiva");
+    execution.removeVariable(HbCaseFile.RECTIFICATION_RULED);
     start(execution, "OIKAISUVAATIMUKSEN_KASITTELY");
   }
 
@@ -275,8 +275,8 @@ public class LegalClocks {
 
   /** The rectification window closed without a request: the decision is final (lainvoimainen). */
   public void decisionFinal(DelegateExecution execution) {
-    execution.setVariable("lainvoimainen", true);
-    execution.setVariable("lainvoimainenPaiva", EngineContext.today().toString());
+    execution.setVariable(HbCaseFile.FINAL, true);
+    execution.setVariable(HbCaseFile.FINAL_SINCE, EngineContext.today().toString());
   }
 
   static Date at(LocalDate day, LocalTime time) {

@@ -308,21 +308,21 @@ public final class HbCaseFile extends CaseFile {
 
   /** budjettikauden alku, required. */
   public LocalDate budgetPeriodStart() {
-    return budgetPeriodStart(this);
+    return periodStartOf(this);
   }
 
   /** budjettikauden pituus, 1–{@value #BUDGET_PERIOD_MAX_MONTHS} months, required. */
   public int budgetPeriodMonths() {
-    return budgetPeriodMonths(this);
+    return periodMonthsOf(this);
   }
 
   /** The budget period's start of a case file that has it under this name (the case's, the ledger's). */
-  static LocalDate budgetPeriodStart(CaseFile file) {
+  static LocalDate periodStartOf(CaseFile file) {
     return required(file.date(BUDGET_PERIOD_START, "Budjettikauden alku"), "Budjettikauden alku");
   }
 
   /** The budget period's length of a case file that has it under this name (the case's, the ledger's). */
-  static int budgetPeriodMonths(CaseFile file) {
+  static int periodMonthsOf(CaseFile file) {
     return required(file.whole(BUDGET_PERIOD_MONTHS, "Budjettikauden pituus", 1, BUDGET_PERIOD_MAX_MONTHS),
         "Budjettikauden pituus");
   }

@@ -108,12 +108,12 @@ public final class LedgerCaseFile extends CaseFile {
 
   /** budjettikauden alku, required. */
   public LocalDate periodStart() {
-    return HbCaseFile.budgetPeriodStart(this);
+    return HbCaseFile.periodStartOf(this);
   }
 
   /** budjettikauden pituus, 1–{@value HbCaseFile#BUDGET_PERIOD_MAX_MONTHS}, required. */
   public int periodMonths() {
-    return HbCaseFile.budgetPeriodMonths(this);
+    return HbCaseFile.periodMonthsOf(this);
   }
 
   /** The budget in cents when it is stored as a number (as the ledger stores it), else null. */
