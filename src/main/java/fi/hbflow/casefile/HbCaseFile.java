@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /**
  * The case file of {@code hb-palveluprosessi} (HB-asia): every variable of {@code docs/variables.md} for the HB
  * service process, one constant per name (the Finnish term in the comment), with the typed reads and writes the
- * delegates and listeners use. {@code HbCaseFileTest} checks these names against the deployed BPMN, DMN and forms and
+ * delegates and listeners use. {@code CaseFileNamesTest} checks these names against the deployed BPMN, DMN and forms and
  * against {@code docs/variables.md}.
  *
  * <p>Names made of a prefix and a code or a number ({@code tarve_<CODE>}, {@code suunnitelma<n>Mita},
