@@ -40,18 +40,18 @@ public class AssessmentRules implements FormRules {
 
   @Override
   public void check(FormValues form) {
-    LocalDate opened = form.date("vireilletulopaiva", "Vireilletulopäivä", false);
-    form.pastDate("arvioinninAloituspaiva", "Arvioinnin aloituspäivä", true, opened, "vireilletulopäivä");
-    String entitled = form.choice("oikeusVammaispalveluihin", "Oikeus vammaispalveluihin", Set.of("kylla", "ei"), true);
-    form.text("arvioinninYhteenveto", "Arvioinnin yhteenveto", true, 10, FormValues.MAX_TEXT);
+    LocalDate opened = form.date(HbCaseFile.PENDING_SINCE, "Vireilletulopäivä", false);
+    form.pastDate(HbCaseFile.ASSESSMENT_START, "Arvioinnin aloituspäivä", true, opened, "vireilletulopäivä");
+    String entitled = form.choice(HbCaseFile.DISABILITY_SERVICES_RIGHT, "Oikeus vammaispalveluihin", Set.of("kylla", "ei"), true);
+    form.text(HbCaseFile.ASSESSMENT_SUMMARY, "Arvioinnin yhteenveto", true, 10, FormValues.MAX_TEXT);
     if (!"kylla".equals(entitled)) {
       return;
     }
     List<String> needProblems = new ArrayList<>();
     List<ServiceNeed> needs = ServiceNeeds.from(form.rawValues(), codes.get(), needProblems);
     needProblems.forEach(form::problem);
-    LocalDate start = form.date("budjettikaudenAlku", "Budjettikauden alku", true);
-    form.integer("budjettikaudenPituusKk", "Budjettikauden pituus (kk)", 1, HbCaseFile.BUDGET_PERIOD_MAX_MONTHS, true);
+    LocalDate start = form.date(HbCaseFile.BUDGET_PERIOD_START, "Budjettikauden alku", true);
+    form.integer(HbCaseFile.BUDGET_PERIOD_MONTHS, "Budjettikauden pituus (kk)", 1, HbCaseFile.BUDGET_PERIOD_MAX_MONTHS, true);
     if (needs.isEmpty() && needProblems.isEmpty()) {
       form.problem("Merkitse vähintään yksi tarvittava palvelu ja sen määrä kuukaudessa.");
     }

@@ -20,7 +20,7 @@ public class SupportPlanRules implements FormRules {
 
   @Override
   public void check(FormValues form) {
-    form.text("tukisuunnitelmanTavoitteet", "Tukisuunnitelman tavoitteet", true, 10, FormValues.MAX_TEXT);
+    form.text(HbCaseFile.PLAN_GOALS, "Tukisuunnitelman tavoitteet", true, 10, FormValues.MAX_TEXT);
     long monthCents = 0;
     int rows = 0;
     StringBuilder md = new StringBuilder();
@@ -50,7 +50,7 @@ public class SupportPlanRules implements FormRules {
     if (form.hasProblems()) {
       return;
     }
-    Integer months = form.integer("budjettikaudenPituusKk", "Budjettikauden pituus", 1, HbCaseFile.BUDGET_PERIOD_MAX_MONTHS, true);
+    Integer months = form.integer(HbCaseFile.BUDGET_PERIOD_MONTHS, "Budjettikauden pituus", 1, HbCaseFile.BUDGET_PERIOD_MAX_MONTHS, true);
     Long budget = budgetCents(form);
     if (months == null || budget == null) {
       form.problem("Budjettia ei ole laskettu, joten suunnitelmaa ei voi verrata siihen.");
@@ -65,13 +65,13 @@ public class SupportPlanRules implements FormRules {
     }
     md.append("\n**Yhteensä ").append(Money.format(monthCents)).append("/kk, kaudella ").append(Money.format(planCents))
         .append("** (budjetista käyttämättä ").append(Money.format(budget - planCents)).append(").\n");
-    form.derive("suunnitelmaKkSentit", monthCents);
-    form.derive("suunnitelmaYhteensa", Money.format(planCents));
-    form.derive("suunnitelmaTeksti", LongText.of(md.toString()));
+    form.derive(HbCaseFile.PLAN_MONTH_CENTS, monthCents);
+    form.derive(HbCaseFile.PLAN_TOTAL_TEXT, Money.format(planCents));
+    form.derive(HbCaseFile.PLAN_TEXT, LongText.of(md.toString()));
   }
 
   private static Long budgetCents(FormValues form) {
-    Object v = form.raw("budjettiKausiSentit");
+    Object v = form.raw(HbCaseFile.BUDGET_PERIOD_CENTS);
     return v instanceof Number n ? n.longValue() : null;
   }
 }

@@ -77,8 +77,8 @@ public class CaseChanges {
     }
     LocalDate today = EngineContext.today();
     Map<String, Object> values = new HashMap<>(runtime.getVariables(caseId,
-        List.of("vireilletulopaiva", "ikaryhma", "tiedoksiantotapa", "erapaiva_SEURANTA")));
-    values.put("seurannanAikaistamisPaiva", today.toString());
+        List.of(HbCaseFile.PENDING_SINCE, HbCaseFile.AGE_GROUP, HbCaseFile.NOTIFICATION_METHOD, "erapaiva_SEURANTA")));
+    values.put(HbCaseFile.REVIEW_BROUGHT_FORWARD, today.toString());
     LegalDeadline deadline = clocks.deadlineOrNull("AIKAISTETTU_SEURANTA", values);
     if (deadline == null) {
       return null;
@@ -88,7 +88,7 @@ public class CaseChanges {
       return null; // already earlier (or the same day)
     }
     Map<String, Object> moved = new HashMap<>(LegalClocks.stored(deadline));
-    moved.put("seurannanAikaistamisPaiva", today.toString());
+    moved.put(HbCaseFile.REVIEW_BROUGHT_FORWARD, today.toString());
     boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(caseId).eventType("message")
         .eventName(REVIEW_MOVED).count() > 0;
     if (waiting) {
@@ -113,17 +113,17 @@ public class CaseChanges {
       RuntimeService runtime = engine.getRuntimeService();
       for (ProcessInstance ledger : runtime.createProcessInstanceQuery().processDefinitionKey(BudgetLedger.PROCESS_KEY)
           .processInstanceBusinessKey(key).active().list()) {
-        Map<String, Object> v = runtime.getVariables(ledger.getId(), List.of("budjettiKausiSentit", "kaytettySentit",
+        Map<String, Object> v = runtime.getVariables(ledger.getId(), List.of(HbCaseFile.BUDGET_PERIOD_CENTS, HbCaseFile.USED_CENTS,
             "kulut"));
-        long budget = ((Number) v.get("budjettiKausiSentit")).longValue();
-        long used = v.get("kaytettySentit") instanceof Number n ? n.longValue() : 0L;
+        long budget = ((Number) v.get(HbCaseFile.BUDGET_PERIOD_CENTS)).longValue();
+        long used = v.get(HbCaseFile.USED_CENTS) instanceof Number n ? n.longValue() : 0L;
         int expenses = count(v.get("kulut"));
         List<String> open = engine.getTaskService().createTaskQuery().processInstanceId(ledger.getId()).list().stream()
             .filter(t -> !"Task_Kulut".equals(t.getTaskDefinitionKey())).map(Task::getName).toList();
         CaseChangeRules.Commitment c = CaseChangeRules.ledger(budget, used, expenses, open);
         commitments.add(c);
         ObjectNode row = rows.addObject().put("laji", c.kind()).put("kuvaus", c.description())
-            .put("kayttoSeurantaId", ledger.getId()).put("budjettiSentit", budget).put("kaytettySentit", used)
+            .put("kayttoSeurantaId", ledger.getId()).put("budjettiSentit", budget).put(HbCaseFile.USED_CENTS, used)
             .put("jaljellaSentit", budget - used).put("kirjauksia", expenses);
         open.forEach(row.putArray("avoimetTehtavat")::add);
       }

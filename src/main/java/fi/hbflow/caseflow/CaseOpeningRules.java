@@ -1,5 +1,6 @@
 package fi.hbflow.caseflow;
 
+import fi.hbflow.casefile.HbCaseFile;
 import fi.hbflow.forms.FormRules;
 import fi.hbflow.forms.FormValues;
 import fi.hbflow.identity.AgeGroup;
@@ -20,21 +21,21 @@ public class CaseOpeningRules implements FormRules {
 
   @Override
   public void check(FormValues form) {
-    form.text("asiakasNimi", "Asiakkaan nimi", true, 2, 200);
-    form.text("kotikunta", "Kotikunta", true, 2, 100);
-    form.matching("puhelin", "Puhelinnumero", false, PHONE, "numerot, välilyönnit ja + - ( ), 5–20 merkkiä.");
-    form.text("osoite", "Osoite", false, 2, 300);
-    LocalDate opened = form.pastDate("vireilletulopaiva", "Vireilletulopäivä", true, null, null);
-    form.text("tavallisetPalvelutEivatSovi", "Miksi tavanomaiset palvelut eivät sovi", true, 10, FormValues.MAX_TEXT);
-    form.text("nykyisetPalvelut", "Nykyiset palvelut", false);
-    Object typed = form.raw("henkilotunnus");
+    form.text(HbCaseFile.CLIENT_NAME, "Asiakkaan nimi", true, 2, 200);
+    form.text(HbCaseFile.MUNICIPALITY, "Kotikunta", true, 2, 100);
+    form.matching(HbCaseFile.PHONE, "Puhelinnumero", false, PHONE, "numerot, välilyönnit ja + - ( ), 5–20 merkkiä.");
+    form.text(HbCaseFile.ADDRESS, "Osoite", false, 2, 300);
+    LocalDate opened = form.pastDate(HbCaseFile.PENDING_SINCE, "Vireilletulopäivä", true, null, null);
+    form.text(HbCaseFile.ORDINARY_SERVICES_DO_NOT_FIT, "Miksi tavanomaiset palvelut eivät sovi", true, 10, FormValues.MAX_TEXT);
+    form.text(HbCaseFile.CURRENT_SERVICES, "Nykyiset palvelut", false);
+    Object typed = form.raw(HbCaseFile.PERSONAL_IDENTITY_CODE);
     try {
       PersonalIdentityCode code = PersonalIdentityCode.parse(typed == null ? null : typed.toString());
-      form.derive("henkilotunnus", code.value());
+      form.derive(HbCaseFile.PERSONAL_IDENTITY_CODE, code.value());
       if (code.birthDate().isAfter(form.today())) {
         form.problem("Henkilötunnuksen syntymäaika " + code.birthDate() + " on tulevaisuudessa.");
       } else {
-        form.derive("ikaryhma", AgeGroup.on(code, opened != null ? opened : form.today()));
+        form.derive(HbCaseFile.AGE_GROUP, AgeGroup.on(code, opened != null ? opened : form.today()));
       }
     } catch (PersonalIdentityCode.InvalidIdentityCodeException e) {
       form.problem(e.getMessage());

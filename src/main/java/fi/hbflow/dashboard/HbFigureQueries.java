@@ -1,5 +1,6 @@
 package fi.hbflow.dashboard;
 
+import fi.hbflow.casefile.HbCaseFile;
 import fi.hbflow.dashboard.HbFigures.Budget;
 import fi.hbflow.dashboard.HbFigures.Cases;
 import fi.hbflow.dashboard.HbFigures.Clock;
@@ -59,7 +60,7 @@ public class HbFigureQueries {
                            boolean onlyWithDue) {
     /** A clock of every case, from the opening of the case to the first recorded date of its event. */
     public LegalClock(String name, String eventVariable, String label) {
-      this(name, "vireilletulopaiva", eventVariable, label, true, false);
+      this(name, HbCaseFile.PENDING_SINCE, eventVariable, label, true, false);
     }
   }
 
@@ -67,12 +68,12 @@ public class HbFigureQueries {
   public static final List<LegalClock> CLOCKS = List.of(
       new LegalClock("ARVIOINTI_ALKAA", ResearchExport.EVENT_DATES.get(0), "Vireilletulosta arvioinnin alkuun"),
       // a child's assessment finished within 3 months (SHL 1301/2014 36 § 3 mom): children's cases only
-      new LegalClock("ARVIOINTI_VALMIS", "vireilletulopaiva", ResearchExport.EVENT_DATES.get(3),
+      new LegalClock("ARVIOINTI_VALMIS", HbCaseFile.PENDING_SINCE, ResearchExport.EVENT_DATES.get(3),
           "Vireilletulosta lapsen arvioinnin valmistumiseen", true, true),
       new LegalClock("PAATOS", ResearchExport.EVENT_DATES.get(1), "Vireilletulosta päätökseen"),
       new LegalClock("TOTEUTUS", ResearchExport.EVENT_DATES.get(2), "Vireilletulosta toteutukseen"),
       // the county's own target for the ruling (HL 434/2003 49 e §: urgent, no number of days): the latest request
-      new LegalClock("OIKAISUVAATIMUKSEN_KASITTELY", "oikaisuvaatimuksenSaapumispaiva", "oikaisuvaatimusRatkaistuPaiva",
+      new LegalClock("OIKAISUVAATIMUKSEN_KASITTELY", HbCaseFile.RECTIFICATION_ARRIVED, HbCaseFile.RECTIFICATION_RULED,
           "Oikaisuvaatimuksen saapumisesta ratkaisuun", false, true));
 
   /** Open cases decided under the old law whose re-decision is due within this many days (or past). */
@@ -157,7 +158,7 @@ public class HbFigureQueries {
   private static String monthAndMunicipality(String columns, String joins) {
     return "SELECT " + columns + ", COALESCE(k.TEXT_, '') AS kunta,"
         + " COALESCE(SUBSTRING(o.TEXT_, 1, 7), TO_CHAR(p.START_TIME_, 'YYYY-MM')) AS kk"
-        + " FROM ACT_HI_PROCINST p" + variable("k", "kotikunta", "p.ID_") + variable("o", "vireilletulopaiva", "p.ID_")
+        + " FROM ACT_HI_PROCINST p" + variable("k", HbCaseFile.MUNICIPALITY, "p.ID_") + variable("o", HbCaseFile.PENDING_SINCE, "p.ID_")
         + joins + " WHERE p.PROC_DEF_KEY_ = :processKey";
   }
 
@@ -187,7 +188,7 @@ public class HbFigureQueries {
     String sql = "SELECT x.kk, x.kunta, x.open_, x.terminated_, x.tulos, COUNT(*) AS n FROM ("
         + monthAndMunicipality("CASE WHEN p.END_TIME_ IS NULL THEN 1 ELSE 0 END AS open_,"
             + " CASE WHEN p.STATE_ IN ('EXTERNALLY_TERMINATED', 'INTERNALLY_TERMINATED') THEN 1 ELSE 0 END AS terminated_,"
-            + " t.TEXT_ AS tulos", variable("t", "hbTulos", "p.ID_"))
+            + " t.TEXT_ AS tulos", variable("t", HbCaseFile.OUTCOME, "p.ID_"))
         + ") x GROUP BY x.kk, x.kunta, x.open_, x.terminated_, x.tulos";
     TreeSet<String> months = new TreeSet<>();
     TreeSet<String> municipalities = new TreeSet<>();
@@ -340,7 +341,7 @@ public class HbFigureQueries {
     Map<String, Object> row = jdbc.queryForMap(selection(filter, params)
         + "SELECT COUNT(*) AS open_, SUM(CASE WHEN " + due + " <= :warnUntil THEN 1 ELSE 0 END) AS soon,"
         + " SUM(CASE WHEN " + due + " < :today THEN 1 ELSE 0 END) AS past FROM c"
-        + join("s", "siirtymaajanPaatos", "c.pid") + variable("e", "erapaiva_SIIRTYMA", "c.pid")
+        + join("s", HbCaseFile.TRANSITION_DECISION, "c.pid") + variable("e", "erapaiva_SIIRTYMA", "c.pid")
         + " WHERE c.ended IS NULL AND s.VAR_TYPE_ = 'boolean' AND s.LONG_ = 1", params);
     return new Transition(number(row.get("open_")), number(row.get("soon")), number(row.get("past")));
   }
@@ -353,7 +354,7 @@ public class HbFigureQueries {
         + "SELECT COUNT(*) AS requests, SUM(CASE WHEN a.END_TIME_ IS NULL THEN 1 ELSE 0 END) AS pending,"
         + " COUNT(DISTINCT a.PROC_INST_ID_) AS cases_ FROM ACT_HI_ACTINST a JOIN c ON c.pid = a.PROC_INST_ID_"
         + " WHERE a.ACT_ID_ = :task", params);
-    Map<String, Long> rulings = grouped(filter, join("r", "oikaisuvaatimuksenRatkaisu", "c.pid"), "r.TEXT_");
+    Map<String, Long> rulings = grouped(filter, join("r", HbCaseFile.RECTIFICATION_RULING, "c.pid"), "r.TEXT_");
     return new Rectification(number(requests.get("requests")), number(requests.get("pending")),
         number(requests.get("cases_")), rulings.getOrDefault("hyvaksytty", 0L), rulings.getOrDefault("hylatty", 0L));
   }
@@ -362,8 +363,8 @@ public class HbFigureQueries {
     MapSqlParameterSource params = new MapSqlParameterSource();
     Map<String, Object> row = jdbc.queryForMap(selection(filter, params)
         + "SELECT COUNT(*) AS cases_, SUM(b.LONG_) AS granted, SUM(y.LONG_) AS annual, SUM(u.LONG_) AS used"
-        + " FROM c" + join("d", "paatos", "c.pid") + variable("b", "budjettiKausiSentit", "c.pid")
-        + variable("y", "vuosibudjettiSentit", "c.pid") + variable("u", "kaytettySentit", "c.pid")
+        + " FROM c" + join("d", HbCaseFile.DECISION, "c.pid") + variable("b", HbCaseFile.BUDGET_PERIOD_CENTS, "c.pid")
+        + variable("y", HbCaseFile.ANNUAL_BUDGET_CENTS, "c.pid") + variable("u", HbCaseFile.USED_CENTS, "c.pid")
         + " WHERE d.TEXT_ = 'myonnetty'", params);
     long granted = number(row.get("granted"));
     long used = number(row.get("used"));
@@ -371,7 +372,7 @@ public class HbFigureQueries {
   }
 
   private List<Count> supportModels(DashboardSelection filter, Map<String, String> labels) {
-    Map<String, Long> found = grouped(filter, join("t", "tukimalli", "c.pid"), "t.TEXT_");
+    Map<String, Long> found = grouped(filter, join("t", HbCaseFile.SUPPORT_MODEL, "c.pid"), "t.TEXT_");
     List<Count> result = new ArrayList<>();
     labels.forEach((code, label) -> result.add(new Count(code, label, found.getOrDefault(code, 0L))));
     long other = found.entrySet().stream().filter(e -> !labels.containsKey(e.getKey())).mapToLong(Map.Entry::getValue)

@@ -170,7 +170,7 @@ public final class DecisionDocument {
    */
   private void writeLegalContent(Out out) {
     out.section("Sovelletut säännökset");
-    LocalDate opened = localDate("vireilletulopaiva");
+    LocalDate opened = localDate(HbCaseFile.PENDING_SINCE);
     boolean oldLaw = opened != null && opened.isBefore(NEW_DISABILITY_LAW);
     template(out, oldLaw ? "sovelletut-saannokset-380/1987" : "sovelletut-saannokset");
     if (granted && immediateEnforcement()) {
@@ -207,7 +207,7 @@ public final class DecisionDocument {
     }
 
     out.section("Lisätietoja");
-    template(out, "yhteyshenkilo");
+    template(out, HbCaseFile.CONTACT_PERSON);
     String contact = text(HbCaseFile.CONTACT_PERSON);
     out.field("Nimi", contact != null ? contact
         : text(HbCaseFile.DECIDER_NAME) != null ? text(HbCaseFile.DECIDER_NAME) : text(HbCaseFile.DECIDER));
@@ -228,7 +228,7 @@ public final class DecisionDocument {
     Map<String, String> values = new java.util.HashMap<>();
     values.put("asianumero", text(HbCaseFile.CASE_KEY));
     values.put("vastaanottaja", rectification.recipient());
-    values.put("osoite", blankToNull(rectification.address()));
+    values.put(HbCaseFile.ADDRESS, blankToNull(rectification.address()));
     return values;
   }
 
@@ -396,8 +396,8 @@ public final class DecisionDocument {
 
   /** "1.7.2026–30.6.2027 (12 kk)", or as much of it as is known. */
   private String period() {
-    LocalDate start = localDate("budjettikaudenAlku");
-    Integer months = integer("budjettikaudenPituusKk");
+    LocalDate start = localDate(HbCaseFile.BUDGET_PERIOD_START);
+    Integer months = integer(HbCaseFile.BUDGET_PERIOD_MONTHS);
     if (months != null && months <= 0) {
       months = null;
     }

@@ -98,7 +98,7 @@ public final class RulingDocument {
     template(out, "ratkaisu-sovelletut-saannokset");
 
     out.section("Lisätietoja");
-    template(out, "yhteyshenkilo");
+    template(out, HbCaseFile.CONTACT_PERSON);
     out.field("Nimi", text("oikaisuvaatimuksenRatkaisijanNimi") != null ? text("oikaisuvaatimuksenRatkaisijanNimi")
         : text(HbCaseFile.RECTIFICATION_RULER));
     out.field("Yhteystiedot", text("oikaisuvaatimuksenRatkaisijanSahkoposti"));
@@ -123,8 +123,8 @@ public final class RulingDocument {
   private void template(DecisionDocument.Out out, String name) {
     Map<String, String> values = new HashMap<>();
     values.put("asianumero", text(HbCaseFile.CASE_KEY));
-    values.put("hallintotuomioistuin", appeal.court());
-    values.put("hallintotuomioistuimenOsoite", blankToNull(appeal.courtAddress()));
+    values.put(HbCaseFile.ADMINISTRATIVE_COURT, appeal.court());
+    values.put(HbCaseFile.ADMINISTRATIVE_COURT_ADDRESS, blankToNull(appeal.courtAddress()));
     DecisionDocument.writeTemplate(out, texts.section(name, values));
   }
 

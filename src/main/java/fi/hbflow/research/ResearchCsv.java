@@ -51,29 +51,29 @@ public final class ResearchCsv {
   record Clock(String name, String startVariable, String eventVariable, boolean firstEvent, boolean onlyWithDue,
                String daysColumn, String metColumn) {
     Clock(String name, String eventVariable, String daysColumn, String metColumn) {
-      this(name, "vireilletulopaiva", eventVariable, true, false, daysColumn, metColumn);
+      this(name, HbCaseFile.PENDING_SINCE, eventVariable, true, false, daysColumn, metColumn);
     }
   }
 
   static final List<Clock> CLOCKS = List.of(
-      new Clock("ARVIOINTI_ALKAA", "arvioinninAloituspaiva", "paivatArvioinninAlkuun", "arviointiAlkoiMaaraajassa"),
-      new Clock("PAATOS", "paatospaiva", "paivatPaatokseen", "paatosMaaraajassa"),
-      new Clock("TOTEUTUS", "toteutuksenAloituspaiva", "paivatToteutukseen", "toteutusMaaraajassa"));
+      new Clock("ARVIOINTI_ALKAA", HbCaseFile.ASSESSMENT_START, "paivatArvioinninAlkuun", "arviointiAlkoiMaaraajassa"),
+      new Clock("PAATOS", HbCaseFile.DECISION_DATE, "paivatPaatokseen", "paatosMaaraajassa"),
+      new Clock("TOTEUTUS", HbCaseFile.IMPLEMENTATION_START, "paivatToteutukseen", "toteutusMaaraajassa"));
 
   /** Clocks added later: their columns come after all others, so that the earlier columns keep their places. */
   static final List<Clock> LATER_CLOCKS = List.of(
       // a child's assessment finished (SHL 1301/2014 36 § 3 mom): children's cases only
-      new Clock("ARVIOINTI_VALMIS", "vireilletulopaiva", "arviointiValmistuiPaiva", true, true,
+      new Clock("ARVIOINTI_VALMIS", HbCaseFile.PENDING_SINCE, HbCaseFile.ASSESSMENT_COMPLETED, true, true,
           "paivatArvioinninValmistumiseen", "arviointiValmistuiMaaraajassa"),
       // the ruling on the latest rectification request (the county's target; HL 434/2003 49 e §)
-      new Clock("OIKAISUVAATIMUKSEN_KASITTELY", "oikaisuvaatimuksenSaapumispaiva", "oikaisuvaatimusRatkaistuPaiva",
+      new Clock("OIKAISUVAATIMUKSEN_KASITTELY", HbCaseFile.RECTIFICATION_ARRIVED, HbCaseFile.RECTIFICATION_RULED,
           false, true, "paivatOikaisuvaatimuksenRatkaisuun", "oikaisuvaatimusRatkaistiinMaaraajassa"));
 
   public static final List<String> COLUMNS;
 
   static {
-    List<String> c = new ArrayList<>(List.of("pseudonyymi", "ikaryhma", "kuntaryhma", "hbSoveltuu", "tukimalli",
-        "hbTulos", "oikaisuvaatimuksenRatkaisu"));
+    List<String> c = new ArrayList<>(List.of("pseudonyymi", HbCaseFile.AGE_GROUP, "kuntaryhma", HbCaseFile.HB_SUITS, HbCaseFile.SUPPORT_MODEL,
+        HbCaseFile.OUTCOME, HbCaseFile.RECTIFICATION_RULING));
     CLOCKS.forEach(clock -> c.addAll(List.of(clock.daysColumn(), clock.metColumn())));
     c.addAll(List.of("vuosibudjettiEur", "kausibudjettiEur", "kaytettyEur", "arviointeja", "viimeisinArviointiVaihe"));
     Evaluations.LIMITATIONS.keySet().forEach(code -> c.add("toimintarajoite_" + code));
@@ -173,7 +173,7 @@ public final class ResearchCsv {
     if (!hbCase.ended()) {
       return RUNNING;
     }
-    String outcome = code(hbCase.values().get("hbTulos"), OUTCOMES);
+    String outcome = code(hbCase.values().get(HbCaseFile.OUTCOME), OUTCOMES);
     return outcome.isEmpty() || hbCase.terminated() ? TERMINATED : outcome;
   }
 

@@ -1,5 +1,6 @@
 package fi.hbflow.research;
 
+import fi.hbflow.casefile.HbCaseFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,16 +21,16 @@ public class ResearchExport {
 
   public static final String PROCESS_KEY = "hb-palveluprosessi";
   /** The event dates whose first value counts against the legal clocks. */
-  public static final List<String> EVENT_DATES = List.of("arvioinninAloituspaiva", "paatospaiva",
-      "toteutuksenAloituspaiva", "arviointiValmistuiPaiva");
+  public static final List<String> EVENT_DATES = List.of(HbCaseFile.ASSESSMENT_START, HbCaseFile.DECISION_DATE,
+      HbCaseFile.IMPLEMENTATION_START, HbCaseFile.ASSESSMENT_COMPLETED);
   /** Every variable the export reads: codes, dates, numbers and the two Json lists; no names and no free text. */
-  public static final List<String> VARIABLES = List.of("ikaryhma", "kotikunta", "vireilletulopaiva",
-      "arvioinninAloituspaiva", "paatospaiva", "toteutuksenAloituspaiva",
+  public static final List<String> VARIABLES = List.of(HbCaseFile.AGE_GROUP, HbCaseFile.MUNICIPALITY, HbCaseFile.PENDING_SINCE,
+      HbCaseFile.ASSESSMENT_START, HbCaseFile.DECISION_DATE, HbCaseFile.IMPLEMENTATION_START,
       "erapaiva_ARVIOINTI_ALKAA", "erapaiva_PAATOS", "erapaiva_TOTEUTUS",
-      "arviointiValmistuiPaiva", "erapaiva_ARVIOINTI_VALMIS", "oikaisuvaatimuksenSaapumispaiva",
-      "oikaisuvaatimusRatkaistuPaiva", "erapaiva_OIKAISUVAATIMUKSEN_KASITTELY",
-      "vuosibudjettiSentit", "budjettiKausiSentit", "kaytettySentit", "tukimalli", "hbTulos", "hbSoveltuu",
-      "oikaisuvaatimuksenRatkaisu", Evaluations.VARIABLE, Feedbacks.VARIABLE, Feedbacks.SATISFACTION_VARIABLE);
+      HbCaseFile.ASSESSMENT_COMPLETED, "erapaiva_ARVIOINTI_VALMIS", HbCaseFile.RECTIFICATION_ARRIVED,
+      HbCaseFile.RECTIFICATION_RULED, "erapaiva_OIKAISUVAATIMUKSEN_KASITTELY",
+      HbCaseFile.ANNUAL_BUDGET_CENTS, HbCaseFile.BUDGET_PERIOD_CENTS, HbCaseFile.USED_CENTS, HbCaseFile.SUPPORT_MODEL, HbCaseFile.OUTCOME, HbCaseFile.HB_SUITS,
+      HbCaseFile.RECTIFICATION_RULING, Evaluations.VARIABLE, Feedbacks.VARIABLE, Feedbacks.SATISFACTION_VARIABLE);
   static final int BATCH = 200;
 
   private final HistoryService history;

@@ -1,5 +1,6 @@
 package fi.hbflow.support;
 
+import fi.hbflow.casefile.HbCaseFile;
 import fi.hbflow.casefile.SupportCaseFile;
 import fi.hbflow.forms.FormRules;
 import fi.hbflow.forms.FormValues;
@@ -95,7 +96,7 @@ public final class SupportRules {
    * {@code hbAsia}), or null with a problem.
    */
   public static String caseKey(FormValues form) {
-    String typed = form.text("hbAsia", "HB-asian numero", true, 1, 50);
+    String typed = form.text(HbCaseFile.CASE_KEY, "HB-asian numero", true, 1, 50);
     if (typed == null) {
       return null;
     }
@@ -104,7 +105,7 @@ public final class SupportRules {
       form.problem("HB-asian numero '" + typed + "' on väärän muotoinen: muoto HB-vvvv-nnnnnn, esim. HB-2026-000123.");
       return null;
     }
-    form.derive("hbAsia", key);
+    form.derive(HbCaseFile.CASE_KEY, key);
     return key;
   }
 
