@@ -375,9 +375,9 @@ async function dismissNotifications() {
 
 // ---- start dialog
 
-async function openStartForm() {
+async function openStartForm(processName = 'HB-palveluprosessi') {
   await page.locator(UI.startProcess).first().click();
-  await page.locator('.modal ul.processes a', { hasText: 'HB-palveluprosessi' }).click();
+  await page.locator('.modal ul.processes a', { hasText: processName }).click();
   await waitForForm();
 }
 
@@ -1060,25 +1060,58 @@ async function stepFollowUpContinue() {
   });
 }
 
-async function stepFollowUpEnd() {
-  await passTimeUntil('Timer_Seurantapaiva');
-  await taskStep('18b. Seuranta → päätetään (muutto)', {
-    user: 'sosiaalityontekija', filter: 'HB: Sosiaalityö', taskKey: 'Task_Seuranta',
-  }, async () => {
-    await typeDate('Field_seurantapaiva', TODAY);
-    await typeText('Field_seurannanHavainnot', 'Asiakas muuttaa toiselle paikkakunnalle.');
-    await evaluate('HB päättyy muuton vuoksi; järjestely toimi hyvin.');
-    await tickCheckbox('Field_palaute_eiHalua');
-    await chooseRadio('Field_seurannanTulos', 'päättyy');
-    await expectRefusal('HB päättyy without a reason', complete, 'seuranta-no-reason-refused');
+/**
+ * HB ends at once between review dates (moving away), as a worker does it in Tasklist: the start form "HB-asian
+ * muutos" names the case; a wrong case number is refused in Finnish; then the social worker settles the open
+ * commitments and the case ends with the ledger's recorded use kept in its history.
+ */
+async function stepEndNow() {
+  beginStep('18b. HB-asian muutos (start form) → HB päättyy heti (muutto)');
+  const pi = await caseInstance();
+  try {
+    await login('sosiaalityontekija');
+    await openStartForm('HB-asian muutos');
+    current.rendered = 'yes';
+    await checkLayout();
+    await shot('asian-muutos-empty');
+    await chooseRadio('Field_asianMuutos', 'HB päättyy heti');
+    check(!(await field('Field_seurantaNytSyy').count()), 'the review-now reason is shown for an ending');
     await chooseSelect('Field_paattymisenSyy', 'Muutto');
-    await shot('seuranta-paatetaan-filled');
+    await typeDate('Field_paattymisPaiva', TODAY);
+    await typeText('Field_paattymisenLisatiedot', 'Asiakas muuttaa toiselle hyvinvointialueelle.');
+    await typeText('Field_hbAsia', 'HB-2000-000000');
+    const r = await expectRefusal('an unknown case number', startCase, 'asian-muutos-unknown-case-refused');
+    if (!r.messages.some((m) => m.includes('Lomaketta ei voitu tallentaa'))) note('the Finnish refusal was not shown');
+    await typeText('Field_hbAsia', pi.businessKey);
+    delete typed.hbAsia; // the change process's own start variable
+    await shot('asian-muutos-filled');
+    await expectSuccess(startCase);
+  } finally {
+    await logout();
+  }
+  await taskStep('18c. HB:n päättäminen (open commitments listed)', {
+    user: 'sosiaalityontekija', filter: 'HB: Sosiaalityö', taskKey: 'Task_Paattaminen',
+  }, async () => {
+    const text = (await form().innerText()).replace(/\s+/g, ' ');
+    check(text.includes('1 200,00'), 'the open commitments do not show the 1 200,00 € used');
+    note(`commitments shown: "${text.slice(0, 220)}…"`);
+    await shot('paattaminen');
+    await typeText('Field_sitoumustenPaattaminen', 'Avustajan viimeinen palkka maksetaan; palveluseteli perutaan.');
     await expectSuccess(complete);
   });
-  const pi = await caseInstance();
-  const vars = await rest(`/history/variable-instance?processInstanceId=${pi.id}&variableName=hbTulos`);
-  note(`case ${pi.businessKey}: state ${pi.state}, hbTulos=${vars[0] && vars[0].value}`);
-  if (pi.state !== 'COMPLETED') throw new Error(`case not completed: ${pi.state}`);
+  const done = await caseInstance();
+  const outcome = await caseVariable('hbTulos');
+  const ledgers = await rest(`/process-instance?processDefinitionKey=hb-budjetin-kaytto&businessKey=${pi.businessKey}`);
+  const ledgerIds = (await rest('/history/process-instance?processDefinitionKey=hb-budjetin-kaytto'
+    + `&processInstanceBusinessKey=${pi.businessKey}`)).map((l) => l.id);
+  const used = await rest(`/history/variable-instance?processInstanceIdIn=${ledgerIds.join(',')}`
+    + '&variableName=kaytettySentit');
+  note(`case ${done.state}, hbTulos=${outcome}; running ledgers ${ledgers.length}; recorded use in history: `
+    + `${used.map((v) => v.value).join(', ')} cents`);
+  check(done.state === 'COMPLETED' && outcome === 'paattynyt_kesken', `case ${done.state}, hbTulos=${outcome}`);
+  check(ledgers.length === 0, `${ledgers.length} ledger(s) still running after the end`);
+  check(used.some((v) => v.value === 120000), 'the ledger\'s recorded use is not in its history');
+  current.completable = current.failures.length ? 'NO' : 'yes';
 }
 
 /** Every text the workers typed must have reached the case exactly (the Tasklist once dropped leading characters). */
@@ -1217,7 +1250,7 @@ try {
       stepDecision, stepNotification, stepEnforcedAtOnce, stepImplementation, stepExpense, stepRectificationRequest,
       stepRuling, stepRulingNotification, stepReassessment, () => decide('15', { atOnce: false }),
       () => stepNotification('16'), stepWaitsForFinality, stepRectificationWindow, () => stepImplementation('17c'),
-      stepLedgerKept, stepFollowUpContinue, stepFollowUpEnd, stepCheckTypedValues]);
+      stepLedgerKept, stepFollowUpContinue, stepEndNow, stepCheckTypedValues]);
     await runChain('the dashboard', [stepDashboard]);
   }
 } finally {
